@@ -1,0 +1,29 @@
+import { expect } from '@open-wc/testing';
+import videojs from 'video.js';
+
+const SAMPLE = '/demo/public/media/sample.mp4';
+
+describe('test harness', () => {
+  let holder: HTMLDivElement;
+  afterEach(() => holder?.remove());
+
+  it('plays the generated sample video in a real video.js player', async () => {
+    holder = document.createElement('div');
+    holder.innerHTML = '<video id="harness-player" class="video-js" width="640" height="360" controls preload="auto" muted></video>';
+    document.body.append(holder);
+    const player = videojs('harness-player');
+    player.src({ src: SAMPLE, type: 'video/mp4' });
+    await new Promise<void>((resolve, reject) => {
+      player.one('loadedmetadata', () => resolve());
+      player.one('error', () => reject(new Error(`video error: ${player.error()?.message}`)));
+    });
+    expect(player.duration()).to.be.closeTo(180, 0.2);
+    const seekBar = player.el().querySelector('.vjs-progress-control .vjs-progress-holder');
+    expect(seekBar, 'seek bar').to.exist;
+    await player.play();
+    await new Promise<void>((resolve) => player.on('timeupdate', () => (player.currentTime() ?? 0) > 0.3 && resolve()));
+    // The control bar shows once playback has started.
+    expect(seekBar!.getBoundingClientRect().width).to.be.greaterThan(300);
+    player.dispose();
+  });
+});

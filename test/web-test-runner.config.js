@@ -1,0 +1,149 @@
+// @web/test-runner: real Chromium, real video.js, real files over HTTP.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { build } from 'esbuild';
+import { chromeArgs, chromeMissingMessage, findChrome } from './support/chrome-path.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const chrome = findChrome();
+if (!chrome) throw new Error(chromeMissingMessage);
+
+const MIME = {
+  '.json': 'application/json',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.mp4': 'video/mp4',
+  '.js': 'text/javascript',
+  '.html': 'text/html',
+  '.css': 'text/css',
+};
+
+/**
+ * video.js 8's ESM build still imports CommonJS modules, which the test server cannot
+ * serve as native ESM: resolve the bare `video.js` import to one URL and serve an
+ * esbuild bundle of it there, built once per run.
+ */
+function videojsBundle() {
+  const url = '/__wtr/video.js';
+  let bundle;
+  return {
+    name: 'videojs-bundle',
+    resolveImport({ source }) {
+      if (source === 'video.js') return url;
+    },
+    async serve(context) {
+      if (context.path !== url) return;
+      bundle ??= build({
+        entryPoints: ['video.js'],
+        absWorkingDir: root,
+        bundle: true,
+        format: 'esm',
+        write: false,
+        logLevel: 'silent',
+        define: { 'process.env.NODE_ENV': '"production"' },
+      }).then((result) => result.outputFiles[0].text);
+      return { body: await bundle, type: 'js' };
+    },
+  };
+}
+
+/**
+ * Test-only HTTP behaviour:
+ *  - every request is logged; tests read the log with the `request-log` command
+ *    (each test puts a unique token in its URLs to find its own requests);
+ *  - `/__wtr/delay/<ms>/<path>` serves <path> after <ms> milliseconds (races);
+ *  - `/__wtr/status/<code>/<path>` answers with that status (failures);
+ *  - a second server on another port is another origin: without `cors` in the query it
+ *    sends no CORS headers (fetch fails as on a CDN without CORS, <img> still loads).
+ */
+function testServer() {
+  const log = [];
+  let otherOrigin;
+  const serveFile = (path, res, headers = {}) => {
+    const file = normalize(join(root, decodeURIComponent(path)));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, headers).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', ...headers });
+    createReadStream(file).pipe(res);
+  };
+  return {
+    name: 'test-server',
+    async serverStart({ app }) {
+      app.use(async (ctx, next) => {
+        log.push({ url: ctx.url, time: Date.now(), origin: 'main' });
+        const delay = /^\/__wtr\/delay\/(\d+)(\/.*)$/.exec(ctx.path);
+        if (delay) {
+          await new Promise((resolve) => setTimeout(resolve, Number(delay[1])));
+          ctx.url = delay[2] + (ctx.querystring ? `?${ctx.querystring}` : '');
+        }
+        const status = /^\/__wtr\/status\/(\d+)(\/.*)$/.exec(ctx.path);
+        if (status) {
+          ctx.status = Number(status[1]);
+          ctx.body = `status ${status[1]}`;
+          return;
+        }
+        return next();
+      });
+      otherOrigin = createServer((req, res) => {
+        log.push({ url: req.url, time: Date.now(), origin: 'other' });
+        const url = new URL(req.url, 'http://x');
+        serveFile(url.pathname, res, url.searchParams.has('cors') ? { 'access-control-allow-origin': '*' } : {});
+      });
+      await new Promise((resolve) => otherOrigin.listen(0, '127.0.0.1', resolve));
+    },
+    async serverStop() {
+      otherOrigin?.close();
+    },
+    async executeCommand({ command, payload, session }) {
+      if (command === 'request-log') {
+        const contains = payload?.contains ?? '';
+        return log.filter((entry) => entry.url.includes(contains));
+      }
+      if (command === 'other-origin') {
+        return `http://127.0.0.1:${otherOrigin.address().port}`;
+      }
+      if (command === 'touch') {
+        // Trusted touch events through the DevTools protocol, as a finger would send them.
+        const page = session.browser.getPage(session.id);
+        const client = await page.createCDPSession();
+        const points = payload.type === 'end' || payload.type === 'cancel' ? [] : [{ x: payload.x, y: payload.y }];
+        const type = { start: 'touchStart', move: 'touchMove', end: 'touchEnd', cancel: 'touchCancel' }[payload.type];
+        await client.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+        await client.detach();
+        return true;
+      }
+    },
+  };
+}
+
+export default {
+  rootDir: root,
+  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  nodeResolve: { exportConditions: ['production', 'browser'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 15000 } },
+  browserLogs: true,
+  browsers: [chromeLauncher({ launchOptions: { executablePath: chrome, headless: true, args: chromeArgs } })],
+  plugins: [
+    videojsBundle(),
+    testServer(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head>
+    <meta charset="utf-8">
+    <link rel="stylesheet" href="/node_modules/video.js/dist/video-js.css">
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
