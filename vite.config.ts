@@ -1,8 +1,86 @@
-import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { build as esbuild } from 'esbuild';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 const entry = resolve(root, 'src/index.ts');
+
+/**
+ * The demo's script-tag page loads plain files, no bundler: `lib/vod-sprite-thumbnails.iife.js`
+ * and video.js's own `vendor/video.min.js` + `vendor/video-js.min.css`.
+ * - build: copies the IIFE that `npm run build:iife` made (so the page proves the real file)
+ *   and video.js's dist files into `dist/demo`;
+ * - serve: answers those URLs from node_modules, and the IIFE from a fresh esbuild of `src/`
+ *   (same shape: lit bundled, video.js from the page's global `videojs`), so `npm start` needs no build.
+ */
+function scriptTagAssets(): Plugin {
+  const vendor: Record<string, string> = {
+    'vendor/video.min.js': resolve(root, 'node_modules/video.js/dist/video.min.js'),
+    'vendor/video-js.min.css': resolve(root, 'node_modules/video.js/dist/video-js.min.css'),
+  };
+  const iifeFile = resolve(root, 'dist/vod-sprite-thumbnails.iife.js');
+  const iifeUrl = 'lib/vod-sprite-thumbnails.iife.js';
+  let outDir = '';
+  let building = false;
+  return {
+    name: 'demo-script-tag-assets',
+    configResolved(config) {
+      outDir = config.build.outDir;
+      building = config.command === 'build';
+    },
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        const path = (req.url ?? '').split('?')[0].replace(/^\//, '');
+        const type = path.endsWith('.css') ? 'text/css' : 'text/javascript';
+        if (vendor[path]) {
+          res.setHeader('content-type', type);
+          res.end(readFileSync(vendor[path]));
+          return;
+        }
+        if (path !== iifeUrl) return next();
+        try {
+          const result = await esbuild({
+            entryPoints: [entry],
+            bundle: true,
+            format: 'iife',
+            globalName: 'VodSpriteThumbnails',
+            target: 'es2022',
+            write: false,
+            tsconfig: resolve(root, 'tsconfig.json'),
+            define: { 'process.env.NODE_ENV': '"production"' },
+            plugins: [
+              {
+                name: 'global-videojs',
+                setup(b) {
+                  b.onResolve({ filter: /^video\.js$/ }, () => ({ path: 'videojs', namespace: 'global' }));
+                  b.onLoad({ filter: /.*/, namespace: 'global' }, () => ({ contents: 'module.exports = globalThis.videojs;' }));
+                },
+              },
+            ],
+          });
+          res.setHeader('content-type', type);
+          res.end(result.outputFiles[0].text);
+        } catch (error) {
+          next(error);
+        }
+      });
+    },
+    closeBundle() {
+      if (!building) return; // the dev server calls this hook too, on close
+      if (!existsSync(iifeFile)) {
+        throw new Error(`${iifeFile} is missing: run \`npm run build:iife\` before \`vite build --mode demo\``);
+      }
+      const copies: Record<string, string> = { ...vendor, [iifeUrl]: iifeFile };
+      if (existsSync(`${iifeFile}.map`)) copies[`${iifeUrl}.map`] = `${iifeFile}.map`;
+      for (const [to, from] of Object.entries(copies)) {
+        const target = resolve(outDir, to);
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(from, target);
+      }
+    },
+  };
+}
 
 /**
  * One config, three builds keyed on `mode`:
@@ -15,14 +93,22 @@ export default defineConfig(({ command, mode }) => {
     return {
       root: resolve(root, 'demo'),
       base: './',
-      server: { host: '127.0.0.1', port: 5173 },
-      preview: { host: '127.0.0.1', port: 4173 },
+      // No CORS headers: the demo shows what happens when a VTT lives on a host without them.
+      server: { host: '127.0.0.1', port: 5173, cors: false },
+      preview: { host: '127.0.0.1', port: 4173, cors: false },
+      resolve: {
+        // The demo imports the package by its published name, exactly as its code samples show.
+        alias: [{ find: /^vod-sprite-thumbnails$/, replacement: entry }],
+      },
+      plugins: [scriptTagAssets()],
       build: {
         outDir: resolve(root, 'dist/demo'),
         emptyOutDir: true,
+        target: 'es2022',
         rollupOptions: {
           input: {
             index: resolve(root, 'demo/index.html'),
+            'script-tag': resolve(root, 'demo/script-tag.html'),
           },
         },
       },

@@ -1,0 +1,289 @@
+// End-to-end: the BUILT demo (dist/demo), served locally, in Debian's Chromium via playwright-core.
+// Checks what a visitor sees: the right tile and label under the pointer or finger on each player,
+// every sample payload pasted into "Try your own payload", errors in plain words, and the
+// script-tag page. Saves docs/demo.png for the README.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { demoDir, ensureDemoBuilt, launchBrowser, root, serveStatic, waitFor } from './harness.js';
+import { checkHover, cueIndexAt, cues, duration, formatTime, previewParts, thumbnailVisible } from './tiles.js';
+
+const artifacts = join(root, 'test/.artifacts');
+const payload = (file) => readFileSync(join(root, 'demo/public/payloads', file), 'utf8');
+const goodSamples = ['normal.json', 'reliable.json', 'task.json', 'legacy-2.0.json', 'media-info.json', 'procedure.json'];
+
+let server;
+let browser;
+
+before(
+  async () => {
+    mkdirSync(artifacts, { recursive: true });
+    ensureDemoBuilt();
+    server = await serveStatic(demoDir);
+    browser = await launchBrowser();
+  },
+  { timeout: 240_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * A fresh page with its console errors and uncaught exceptions collected; `done()` asserts there
+ * were none (apart from `allowed` patterns, e.g. the browser's own CORS report).
+ */
+async function openPage(path, { viewport = { width: 1280, height: 900 }, mobile = false, allowed = [] } = {}) {
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: mobile ? 2 : 1,
+    isMobile: mobile,
+    hasTouch: mobile,
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(message.text()))) problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.goto(new URL(path, server.origin).href, { waitUntil: 'load' });
+  return {
+    page,
+    problems,
+    async done() {
+      await context.close();
+      assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+    },
+  };
+}
+
+/** Waits until the player has its duration and its thumbnails element reports `ready`. */
+async function waitReady(page, playerSelector) {
+  await waitFor(
+    () =>
+      page.evaluate((selector) => {
+        const player = document.querySelector(selector);
+        const video = player?.querySelector('video');
+        return video?.duration > 0 && player.querySelector('vod-sprite-thumbnails')?.getAttribute('state') === 'ready';
+      }, playerSelector),
+    {
+      timeout: 15_000,
+      message: async () =>
+        `${playerSelector} ready (state ${await page
+          .evaluate((s) => document.querySelector(`${s} vod-sprite-thumbnails`)?.getAttribute('state') ?? 'no element', playerSelector)
+          .catch(() => '?')})`,
+    },
+  );
+}
+
+/** Asserts a hover result: the right tile by its pixels, and where the preview sits. */
+function assertTile(result, where) {
+  const [own, ...neighbours] = result.diffs;
+  const context = `${where} at ${result.time.toFixed(2)} s (cue ${result.index}, diffs ${result.diffs.map((d) => d.toFixed(1)).join(' / ')})`;
+  assert.ok(own < 24, `${context}: the tile shown matches the cue's tile in the sheet`);
+  for (const other of neighbours) assert.ok(own * 2 < other, `${context}: it matches clearly better than a neighbouring tile`);
+  const g = result.geometry;
+  assert.ok(g.left >= g.playerLeft - 1 && g.right <= g.playerRight + 1, `${context}: preview inside the player horizontally`);
+  const centre = (g.left + g.right) / 2;
+  const clamped = g.left <= g.playerLeft + 1 || g.right >= g.playerRight - 1;
+  assert.ok(clamped || Math.abs(centre - result.x) <= 2, `${context}: preview centred on the pointer (${centre} vs ${result.x})`);
+  assert.ok(g.bottom <= result.y, `${context}: preview above the seek bar`);
+}
+
+async function hoverAcross(page, playerSelector, fractions, sheetBase) {
+  for (const fraction of fractions) assertTile(await checkHover(page, playerSelector, fraction, { sheetBase }), playerSelector);
+  // Leaving the bar hides the preview.
+  await page.mouse.move(5, 5);
+  const { thumbnail } = previewParts(page, playerSelector);
+  await waitFor(async () => !(await thumbnailVisible(thumbnail)), { timeout: 3000, message: `${playerSelector} preview hidden after leaving` });
+}
+
+describe('demo page', { timeout: 120_000 }, () => {
+  test('section 1, custom element: hovering shows the right tile, label and place', async () => {
+    const { page, done } = await openPage('/');
+    await waitReady(page, '#element-player');
+    assert.equal(await page.locator('#element-player vod-sprite-thumbnails').count(), 1, 'exactly one element inside the player');
+    const shown = await page.locator('[data-code="element"] code').textContent();
+    assert.match(shown, /<vod-sprite-thumbnails for="element-player"\s+event-src="payloads\/normal.json">/, 'the markup shown is the one used');
+    await hoverAcross(page, '#element-player', [0.03, 0.27, 0.5, 0.74, 0.98], server.origin);
+    await done();
+  });
+
+  test('section 2, plugin: hovering shows the right tile', async () => {
+    const { page, done } = await openPage('/');
+    await waitReady(page, '#plugin-player');
+    const shown = await page.locator('[data-code="plugin"] code').textContent();
+    assert.match(shown, /player\.vodSpriteThumbnails\(\{ event \}\);/, 'the plugin call is shown');
+    await hoverAcross(page, '#plugin-player', [0.06, 0.41, 0.63, 0.9], server.origin);
+    await done();
+  });
+
+  test('section 3: each sample payload, pasted, shows its thumbnails and what was parsed', async () => {
+    const { page, done } = await openPage('/');
+    const fractions = [0.15, 0.35, 0.55, 0.7, 0.85, 0.95];
+    for (const [i, file] of goodSamples.entries()) {
+      await page.locator('#payload-input').fill(payload(file));
+      await page.locator('#apply').click();
+      await waitFor(async () => (await page.locator('#result.ok').count()) === 1, {
+        timeout: 10_000,
+        message: async () => `${file}: success (result: ${await page.locator('#result').textContent()})`,
+      });
+      const fact = (name) => page.locator(`#parsed-facts [data-fact="${name}"]`).textContent();
+      assert.equal(await fact('file-id'), '5285890784246869380', `${file}: FileId`);
+      assert.equal(await fact('definition'), '10', `${file}: Definition`);
+      assert.equal(await fact('cues'), String(cues.length), `${file}: cue count`);
+      assert.equal(await fact('sheets'), '3', `${file}: sheet count`);
+      const gallery = await page.locator('#gallery img').evaluateAll((imgs) =>
+        Promise.all(imgs.map((img) => img.decode().then(() => ({ src: img.src, width: img.naturalWidth })))),
+      );
+      assert.deepEqual(
+        gallery.map((img) => img.width),
+        [1420, 1420, 1420],
+        `${file}: the three sheets shown in the gallery`,
+      );
+      if (file === 'reliable.json') assert.ok(gallery.every((img) => img.src.includes('sign=')), 'signed sheet URLs kept');
+      await waitReady(page, '#try-player');
+      assertTile(await checkHover(page, '#try-player', fractions[i], { sheetBase: server.origin }), `#try-player with ${file}`);
+      await page.mouse.move(5, 5);
+    }
+    await done();
+  });
+
+  test('section 3: sample buttons load each sample', async () => {
+    // The "VTT without CORS" sample makes the browser report a CORS failure on the console.
+    const { page, done } = await openPage('/', { allowed: [/CORS policy/, /ERR_FAILED/] });
+    const buttons = await page.locator('#sample-buttons button').evaluateAll((all) => all.map((b) => b.dataset.sample));
+    for (const file of [...goodSamples, 'failed.json', 'wrong-event.json', 'bad-json.txt']) {
+      assert.ok(buttons.includes(file), `a button for ${file}`);
+    }
+    for (const name of buttons) {
+      await page.locator(`#sample-buttons button[data-sample="${name}"]`).click();
+      const failing = !goodSamples.includes(name);
+      await waitFor(async () => (await page.locator(failing ? '#result.error' : '#result.ok').count()) === 1, {
+        timeout: 10_000,
+        message: async () => `${name}: ${failing ? 'an error' : 'success'} (result: ${await page.locator('#result').textContent()})`,
+      });
+      if (name.includes('.')) assert.equal(await page.locator('#payload-input').inputValue(), payload(name), `${name}: text shown`);
+    }
+    await done();
+  });
+
+  test('section 3: errors are explained in plain words with their code', async () => {
+    const { page, done } = await openPage('/', { allowed: [/CORS policy/, /ERR_FAILED/] });
+    const result = page.locator('#result');
+    const apply = async (text) => {
+      await page.locator('#payload-input').fill(text);
+      await page.locator('#apply').click();
+      await waitFor(async () => (await page.locator('#result.error, #result.ok').count()) === 1, { message: 'a result' });
+      return (await result.textContent()) ?? '';
+    };
+    let text = await apply(payload('failed.json'));
+    assert.match(text, /sprite task failed/i);
+    assert.match(text, /task-failed/);
+    assert.match(text, /70000/, 'the ErrCode');
+    assert.match(text, /could not be decoded/, "Tencent's Message");
+
+    text = await apply(payload('bad-json.txt'));
+    assert.match(text, /not valid JSON/);
+    assert.match(text, /bad-json/);
+    assert.match(text, /position|line|column/i, 'where the JSON breaks');
+
+    text = await apply(payload('wrong-event.json'));
+    assert.match(text, /not an image-sprite event/);
+    assert.match(text, /not-sprite-event/);
+    assert.match(text, /NewFileUpload/, 'which event type it was');
+
+    // Payload text never becomes markup.
+    text = await apply('{"EventType": "<img src=x onerror=window.__injected=1>"}');
+    assert.match(text, /<img src=x onerror/, 'shown as text');
+    assert.equal(await page.locator('#result img, #parsed img[src="x"]').count(), 0);
+    assert.equal(await page.evaluate(() => 'window.__injected' in window || '__injected' in window), false);
+
+    // The VTT on a host that sends no CORS headers.
+    await page.locator('#sample-buttons button[data-sample="VTT without CORS"]').click();
+    await waitFor(async () => (await page.locator('#result.error').count()) === 1, { message: 'the CORS error' });
+    text = (await result.textContent()) ?? '';
+    assert.match(text, /thumbnail VTT could not be loaded/);
+    assert.match(text, /Access-Control-Allow-Origin/);
+    assert.match(text, /stage vtt/);
+    assert.ok(
+      server.requests.some((r) => r.host.startsWith('localhost') && r.url.includes('imageSprite_10.vtt')),
+      'the VTT was requested from the other origin',
+    );
+
+    // The player recovers with a good payload.
+    text = await apply(payload('normal.json'));
+    assert.match(text, /Thumbnails ready/);
+    await waitReady(page, '#try-player');
+    assertTile(await checkHover(page, '#try-player', 0.6, { sheetBase: server.origin }), '#try-player after errors');
+    await done();
+  });
+
+  test('phone width: the layout fits and a finger drag on the seek bar shows the tile', async () => {
+    const { page, done } = await openPage('/', { viewport: { width: 390, height: 844 }, mobile: true });
+    await waitReady(page, '#element-player');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (overflow ${overflow} px)`);
+    await page.locator('#element-player').scrollIntoViewIfNeeded();
+    const { bar, thumbnail, label } = previewParts(page, '#element-player');
+    const box = await bar.boundingBox();
+    const y = box.y + box.height / 2;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', box.x + box.width * 0.2);
+    for (const f of [0.3, 0.45, 0.6]) await touch('touchMove', box.x + box.width * f);
+    const time = 0.6 * duration;
+    const expected = formatTime(time);
+    await waitFor(async () => (await thumbnailVisible(thumbnail)) && (await label.first().textContent())?.trim() === expected, {
+      timeout: 5000,
+      message: async () => `preview during the drag labelled ${expected} (label ${await label.first().textContent().catch(() => '?')})`,
+    });
+    assert.ok(cueIndexAt(time) > 0);
+    await page.screenshot({ path: join(artifacts, 'demo-phone-touch.png') });
+    await touch('touchEnd');
+    await waitFor(async () => !(await thumbnailVisible(thumbnail)), { timeout: 3000, message: 'preview hidden after the finger lifts' });
+    await page.screenshot({ path: join(artifacts, 'demo-phone.png'), fullPage: true });
+    await done();
+  });
+
+  test('docs/demo.png: the demo with a thumbnail showing', async () => {
+    const { page, done } = await openPage('/', { viewport: { width: 1280, height: 820 } });
+    await waitReady(page, '#element-player');
+    await page.locator('#custom-element').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const result = await checkHover(page, '#element-player', 0.42, { sheetBase: server.origin });
+    assertTile(result, 'screenshot');
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    await page.screenshot({ path: join(root, 'docs/demo.png') });
+    await page.mouse.move(5, 5);
+    await page.screenshot({ path: join(artifacts, 'demo-desktop.png'), fullPage: true });
+    await done();
+  });
+});
+
+describe('script-tag page', { timeout: 60_000 }, () => {
+  test('the IIFE build with video.js from a plain script tag shows the right tiles', async () => {
+    const { page, done } = await openPage('/script-tag.html');
+    const setup = await page.evaluate(() => ({
+      modules: document.querySelectorAll('script[type="module"]').length,
+      scripts: [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')),
+      videojs: typeof window.videojs,
+      exports: Object.keys(window.VodSpriteThumbnails ?? {}),
+    }));
+    assert.equal(setup.modules, 0, 'no module scripts');
+    assert.deepEqual(setup.scripts, ['vendor/video.min.js', 'lib/vod-sprite-thumbnails.iife.js']);
+    assert.equal(setup.videojs, 'function');
+    for (const name of ['VodSpriteThumbnails', 'parseSpriteEvent', 'parseThumbnailVtt', 'SpriteEventError', 'ThumbnailVttError']) {
+      assert.ok(setup.exports.includes(name), `window.VodSpriteThumbnails.${name}`);
+    }
+    await waitReady(page, '#player');
+    await waitFor(async () => /Ready/.test((await page.locator('#status').textContent()) ?? ''), { message: 'the status line' });
+    assert.match(await page.locator('#source').textContent(), /player\.vodSpriteThumbnails\(\{/);
+    await hoverAcross(page, '#player', [0.12, 0.58, 0.93], server.origin);
+    await page.screenshot({ path: join(artifacts, 'script-tag.png'), fullPage: true });
+    await done();
+  });
+});
