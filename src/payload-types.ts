@@ -1,0 +1,169 @@
+/**
+ * Types for the Tencent Cloud VOD payloads that carry image sprite results, with field
+ * names exactly as Tencent spells them (PascalCase for callback 3.0 and the API, camelCase
+ * for the legacy 2.0 callback). Only the fields this package reads or that commonly appear
+ * are listed; Tencent adds fields over time, so every object also allows others.
+ */
+
+/** `CreateImageSpriteTask2017`: the result of one sprite task (callback 3.0). */
+export interface CreateImageSpriteTask2017 {
+  /** 0 = success. */
+  ErrCode: number;
+  Message: string;
+  TaskId: string;
+  FileId: string;
+  /** Sprite template id (10 = Tencent's preset). */
+  Definition: number;
+  TotalCount: number;
+  /** The sprite sheet image URLs. */
+  ImageSpriteUrlSet: string[];
+  /** The WebVTT file mapping time ranges to tiles. */
+  WebVttUrl: string;
+  [field: string]: unknown;
+}
+
+/** Event types that may appear next to sprite events (not exhaustive). */
+export type VodEventType =
+  | 'CreateImageSpriteComplete'
+  | 'ProcedureStateChanged'
+  | 'NewFileUpload'
+  | 'FileDeleted'
+  | 'PullComplete'
+  | 'EditMediaComplete'
+  | 'WechatPublishComplete'
+  | 'TranscodeComplete'
+  | 'ConcatComplete'
+  | 'ClipComplete'
+  | (string & {});
+
+/** One event as the normal callback posts it, or as an entry of PullEvents' `EventSet`. */
+export interface VodEventContent {
+  EventType: VodEventType;
+  /** Present in PullEvents answers (reliable callback). */
+  EventHandle?: string;
+  CreateImageSpriteCompleteEvent?: CreateImageSpriteTask2017 | null;
+  ProcedureStateChangeEvent?: ProcedureTask | null;
+  [field: string]: unknown;
+}
+
+/** Shape 1: callback 3.0, normal callback body. */
+export type CreateImageSpriteCompleteCallback = VodEventContent & {
+  EventType: 'CreateImageSpriteComplete';
+  CreateImageSpriteCompleteEvent: CreateImageSpriteTask2017;
+};
+
+/** Shape 2: callback 3.0, reliable callback: the PullEvents API answer. */
+export interface PullEventsResponse {
+  Response: {
+    EventSet: VodEventContent[];
+    RequestId: string;
+    [field: string]: unknown;
+  };
+}
+
+/** Shape 4: the legacy 2.0 callback. */
+export interface LegacyCreateImageSpriteCallback {
+  version: string;
+  eventType: 'CreateImageSpriteComplete' | (string & {});
+  data: {
+    /** 0 = success. */
+    status: number;
+    message: string;
+    vodTaskId: string;
+    fileId: string;
+    definition: number;
+    totalCount: number;
+    imageSpriteUrl: string[];
+    webVttUrl: string;
+    [field: string]: unknown;
+  };
+  [field: string]: unknown;
+}
+
+/** `MediaImageSpriteItem`: one sprite result in media info or a procedure's output. */
+export interface MediaImageSpriteItem {
+  Definition: number;
+  /** Tile height and width in pixels. */
+  Height: number;
+  Width: number;
+  TotalCount: number;
+  ImageUrlSet: string[];
+  WebVttUrl: string;
+  [field: string]: unknown;
+}
+
+/** `MediaImageSpriteInfo`: all sprite results of one media. */
+export interface MediaImageSpriteInfo {
+  ImageSpriteSet: MediaImageSpriteItem[];
+  [field: string]: unknown;
+}
+
+/** `MediaInfo`: one entry of DescribeMediaInfos' `MediaInfoSet`. */
+export interface MediaInfo {
+  FileId: string;
+  ImageSpriteInfo?: MediaImageSpriteInfo | null;
+  [field: string]: unknown;
+}
+
+/** Shape 5: the DescribeMediaInfos API answer (also accepted without the `Response` wrapper). */
+export interface DescribeMediaInfosResponse {
+  Response: {
+    MediaInfoSet: MediaInfo[];
+    NotExistFileIdSet?: string[];
+    RequestId: string;
+    [field: string]: unknown;
+  };
+}
+
+/** `MediaProcessTaskImageSpriteResult`: a procedure's sprite task. */
+export interface MediaProcessTaskImageSpriteResult {
+  /** `PROCESSING` | `SUCCESS` | `FAIL`. */
+  Status: 'PROCESSING' | 'SUCCESS' | 'FAIL' | (string & {});
+  ErrCode: number;
+  ErrCodeExt?: string;
+  Message: string;
+  Input: { Definition: number; [field: string]: unknown };
+  Output?: MediaImageSpriteItem | null;
+  [field: string]: unknown;
+}
+
+/** `MediaProcessTaskResult`: one entry of a procedure's `MediaProcessResultSet`. */
+export interface MediaProcessTaskResult {
+  /** `ImageSprites` for sprite results; `Transcode`, `SampleSnapshot`… for others. */
+  Type: 'ImageSprites' | (string & {});
+  ImageSpriteTask?: MediaProcessTaskImageSpriteResult | null;
+  [field: string]: unknown;
+}
+
+/** `ProcedureTask`: the content of a `ProcedureStateChanged` event. */
+export interface ProcedureTask {
+  TaskId: string;
+  /** `WAITING` | `PROCESSING` | `FINISH`. */
+  Status: string;
+  ErrCode: number;
+  Message: string;
+  FileId: string;
+  MediaProcessResultSet: MediaProcessTaskResult[];
+  [field: string]: unknown;
+}
+
+/** Shape 6: the `ProcedureStateChanged` callback (3.0). */
+export type ProcedureStateChangedCallback = VodEventContent & {
+  EventType: 'ProcedureStateChanged';
+  ProcedureStateChangeEvent: ProcedureTask;
+};
+
+/** Every payload `parseSpriteEvent` accepts (as an object; JSON text of one is accepted too). */
+export type SpriteEventPayload =
+  | CreateImageSpriteCompleteCallback
+  | PullEventsResponse
+  | CreateImageSpriteTask2017
+  | LegacyCreateImageSpriteCallback
+  | DescribeMediaInfosResponse
+  | DescribeMediaInfosResponse['Response']
+  | MediaInfo
+  | MediaImageSpriteInfo
+  | MediaImageSpriteItem
+  | ProcedureStateChangedCallback
+  | ProcedureTask
+  | VodEventContent;
