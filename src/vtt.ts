@@ -9,7 +9,7 @@
  */
 import { ThumbnailVttError } from './errors.js';
 import { ImageResolver } from './resolve.js';
-import { ThumbnailTrack } from './track.js';
+import { Cue, ThumbnailTrack } from './track.js';
 import type { ParseThumbnailVttOptions, ThumbnailCue } from './types.js';
 
 /** Receives each cue as the WebVTT parser completes it. */
@@ -51,6 +51,7 @@ const ZERO = 48;
 const NINE = 57;
 const BOM = 0xfeff;
 const COMMA = 44;
+const AMPERSAND = 38;
 
 // Parser states, as in Chromium's VTTParser (which follows the spec's block loop).
 const HEADER = 0; // before the first cue: STYLE and REGION blocks allowed
@@ -60,9 +61,11 @@ const TIMINGS = 3; // after an id line: the timing line must follow
 const TEXT = 4; // cue text lines
 const BAD_CUE = 5; // after an unreadable timing line: skip to a blank line or the next `-->`
 
-// Results of readTimings, kept in module variables so a cue allocates nothing extra.
-let timingStart = 0;
-let timingEnd = 0;
+/**
+ * Out-parameters of the readers (positions, times, the tile), in one object of stable
+ * shape so the hot loop allocates nothing and its field accesses stay monomorphic.
+ */
+const out = { pos: 0, start: 0.5, end: 0.5, x: 0, y: 0, w: 0, h: 0 };
 
 /**
  * Runs the WebVTT parser over `input`, calling `sink.cue` for every cue in file order.
@@ -170,8 +173,8 @@ export function scanWebVtt(input: string, sink: VttCueSink): VttScanStats {
     }
     if (timing) {
       if (readTimings(input, lineStart, lineEnd)) {
-        cueStart = timingStart;
-        cueEnd = timingEnd;
+        cueStart = out.start;
+        cueEnd = out.end;
         cueLine = lineNumber + 1;
         textStart = -1;
         textJoined = null;
@@ -250,12 +253,12 @@ function skipWhitespace(input: string, pos: number, end: number): number {
   return pos;
 }
 
-/** "collect WebVTT cue timings and settings", timings only: sets timingStart/timingEnd. */
+/** "collect WebVTT cue timings and settings", timings only: sets out.start/out.end. */
 function readTimings(input: string, pos: number, end: number): boolean {
   pos = skipWhitespace(input, pos, end);
   const start = readTimestamp(input, pos, end);
   if (start < 0) return false;
-  pos = skipWhitespace(input, timestampEnd, end);
+  pos = skipWhitespace(input, out.pos, end);
   if (
     pos + 3 > end ||
     input.charCodeAt(pos) !== HYPHEN ||
@@ -268,15 +271,25 @@ function readTimings(input: string, pos: number, end: number): boolean {
   const stop = readTimestamp(input, pos, end);
   if (stop < 0) return false;
   // Whatever follows is cue settings, which a thumbnail does not use.
-  timingStart = start;
-  timingEnd = stop;
+  out.start = start;
+  out.end = stop;
   return true;
 }
 
-let timestampEnd = 0;
-
-/** "collect a WebVTT timestamp": seconds, or -1 on failure; `timestampEnd` = position after it. */
+/** "collect a WebVTT timestamp": seconds, or -1 on failure; `out.pos` = position after it. */
 function readTimestamp(input: string, pos: number, end: number): number {
+  // Fast path for the common `hh:mm:ss.ttt`; anything else takes the general path below.
+  if (pos + 12 <= end && input.charCodeAt(pos + 2) === COLON && input.charCodeAt(pos + 5) === COLON && input.charCodeAt(pos + 8) === DOT) {
+    const h = twoDigits(input, pos);
+    const m = twoDigits(input, pos + 3);
+    const s = twoDigits(input, pos + 6);
+    const t = threeDigits(input, pos + 9);
+    const next = pos + 12 < end ? input.charCodeAt(pos + 12) : -1;
+    if (h >= 0 && m >= 0 && m <= 59 && s >= 0 && s <= 59 && t >= 0 && !(next >= ZERO && next <= NINE)) {
+      out.pos = pos + 12;
+      return h * 3600 + m * 60 + s + t / 1000;
+    }
+  }
   // First number: hours if it is not exactly two digits or is above 59.
   let p = digitsEnd(input, pos, end);
   if (p === pos) return -1;
@@ -305,8 +318,21 @@ function readTimestamp(input: string, pos: number, end: number): number {
   if (q - p !== 3) return -1;
   const value4 = digitsValue(input, p, q);
   if (value2 > 59 || value3 > 59) return -1;
-  timestampEnd = q;
+  out.pos = q;
   return value1 * 3600 + value2 * 60 + value3 + value4 / 1000;
+}
+
+/** The value of two ASCII digits at `pos`, or -1. */
+function twoDigits(input: string, pos: number): number {
+  const a = input.charCodeAt(pos) - ZERO;
+  const b = input.charCodeAt(pos + 1) - ZERO;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function threeDigits(input: string, pos: number): number {
+  const a = twoDigits(input, pos);
+  const c = input.charCodeAt(pos + 2) - ZERO;
+  return a >= 0 && c >= 0 && c <= 9 ? a * 10 + c : -1;
 }
 
 function digitsEnd(input: string, pos: number, end: number): number {
@@ -335,12 +361,6 @@ export function parseVttCues(input: string): VttCue[] {
   return cues;
 }
 
-// The tile of the last cue read by readTile; module variables so a cue allocates nothing extra.
-let tileX = 0;
-let tileY = 0;
-let tileW: number | undefined;
-let tileH: number | undefined;
-
 const TILE_OK = 0;
 const TILE_MALFORMED = 1;
 const TILE_PERCENT = 2;
@@ -351,44 +371,62 @@ const TILE_PERCENT = 2;
  */
 function readTile(source: string, pos: number, end: number): number {
   while (end > pos && isAsciiWhitespace(source.charCodeAt(end - 1))) end--;
-  tileX = 0;
-  tileY = 0;
-  tileW = undefined;
-  tileH = undefined;
+  out.x = 0;
+  out.y = 0;
+  out.w = 0; // 0 = the whole image
+  out.h = 0;
   while (pos < end) {
-    const paramEnd = indexWithin(source, 38 /* & */, pos, end);
-    if (source.startsWith('xywh=', pos)) return readXywh(source, pos + 5, paramEnd);
-    pos = paramEnd + 1;
+    if (
+      source.charCodeAt(pos) === 120 && // x
+      source.charCodeAt(pos + 1) === 121 && // y
+      source.charCodeAt(pos + 2) === 119 && // w
+      source.charCodeAt(pos + 3) === 104 && // h
+      source.charCodeAt(pos + 4) === 61 && // =
+      pos + 5 <= end
+    ) {
+      return readXywh(source, pos + 5, end);
+    }
+    pos = indexWithin(source, AMPERSAND, pos, end) + 1;
   }
   return TILE_OK;
 }
 
+/** `[pixel:|percent:]x,y,w,h` up to `end` or `&`, in one pass; 1–9 digits each, w and h > 0. */
 function readXywh(source: string, pos: number, end: number): number {
-  if (source.startsWith('pixel:', pos)) pos += 6;
-  else if (source.startsWith('percent:', pos)) return TILE_PERCENT;
-  const x = readInteger(source, pos, end);
-  if (x < 0 || source.charCodeAt(integerEnd) !== COMMA) return TILE_MALFORMED;
-  const y = readInteger(source, integerEnd + 1, end);
-  if (y < 0 || source.charCodeAt(integerEnd) !== COMMA) return TILE_MALFORMED;
-  const w = readInteger(source, integerEnd + 1, end);
-  if (w <= 0 || source.charCodeAt(integerEnd) !== COMMA) return TILE_MALFORMED;
-  const h = readInteger(source, integerEnd + 1, end);
-  if (h <= 0 || integerEnd !== end) return TILE_MALFORMED;
-  tileX = x;
-  tileY = y;
-  tileW = w;
-  tileH = h;
+  if (source.charCodeAt(pos) === 112 /* p */) {
+    if (source.startsWith('pixel:', pos)) pos += 6;
+    else if (source.startsWith('percent:', pos)) return TILE_PERCENT;
+  }
+  let x = 0;
+  let y = 0;
+  let w = 0;
+  let value = 0;
+  let digits = 0;
+  let index = 0; // which of x, y, w, h is being read
+  for (; pos < end; pos++) {
+    const c = source.charCodeAt(pos);
+    if (c >= ZERO && c <= NINE) {
+      value = value * 10 + (c - ZERO);
+      if (++digits > 9) return TILE_MALFORMED;
+    } else if (c === COMMA && digits > 0 && index < 3) {
+      if (index === 0) x = value;
+      else if (index === 1) y = value;
+      else w = value;
+      index++;
+      value = 0;
+      digits = 0;
+    } else if (c === AMPERSAND) {
+      break;
+    } else {
+      return TILE_MALFORMED;
+    }
+  }
+  if (index !== 3 || digits === 0 || w === 0 || value === 0) return TILE_MALFORMED;
+  out.x = x;
+  out.y = y;
+  out.w = w;
+  out.h = value;
   return TILE_OK;
-}
-
-let integerEnd = 0;
-
-/** A non-negative integer of 1–9 digits at `pos`, or -1; `integerEnd` = position after it. */
-function readInteger(source: string, pos: number, end: number): number {
-  const stop = digitsEnd(source, pos, end);
-  integerEnd = stop;
-  if (stop === pos || stop - pos > 9) return -1;
-  return digitsValue(source, pos, stop);
 }
 
 /** Index of the first `code` in `source[pos, end)`, or `end`. */
@@ -444,10 +482,10 @@ class ThumbnailCueCollector implements VttCueSink {
       this.lastUrl = url;
     }
     if (hash < 0) {
-      tileX = 0;
-      tileY = 0;
-      tileW = undefined;
-      tileH = undefined;
+      out.x = 0;
+      out.y = 0;
+      out.w = 0;
+      out.h = 0;
     } else {
       const result = readTile(source, hash + 1, textEnd);
       if (result !== TILE_OK) {
@@ -458,7 +496,8 @@ class ThumbnailCueCollector implements VttCueSink {
         throw new ThumbnailVttError('bad-fragment', `the cue text ${JSON.stringify(source.slice(textStart, textEnd))} ${why}.`, line);
       }
     }
-    this.cues.push(Object.freeze({ start, end, url, x: tileX, y: tileY, w: tileW, h: tileH }));
+    const w = out.w;
+    this.cues.push(new Cue(start, end, url, out.x, out.y, w === 0 ? undefined : w, w === 0 ? undefined : out.h));
   }
 }
 
