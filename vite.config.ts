@@ -22,12 +22,10 @@ function scriptTagAssets(): Plugin {
   const iifeFile = resolve(root, 'dist/vod-sprite-thumbnails.iife.js');
   const iifeUrl = 'lib/vod-sprite-thumbnails.iife.js';
   let outDir = '';
-  let building = false;
   return {
     name: 'demo-script-tag-assets',
     configResolved(config) {
       outDir = config.build.outDir;
-      building = config.command === 'build';
     },
     configureServer(server) {
       server.middlewares.use(async (req, res, next) => {
@@ -66,8 +64,7 @@ function scriptTagAssets(): Plugin {
         }
       });
     },
-    closeBundle() {
-      if (!building) return; // the dev server calls this hook too, on close
+    writeBundle() {
       if (!existsSync(iifeFile)) {
         throw new Error(`${iifeFile} is missing: run \`npm run build:iife\` before \`vite build --mode demo\``);
       }
@@ -78,6 +75,20 @@ function scriptTagAssets(): Plugin {
         mkdirSync(dirname(target), { recursive: true });
         copyFileSync(from, target);
       }
+    },
+  };
+}
+
+/**
+ * The package's `sideEffects` list marks every other file of this repo side-effect free, which
+ * would let the bundler drop the demo's side-effect-only imports (the plugin snippet runs on import).
+ */
+function demoHasSideEffects(): Plugin {
+  const demoDir = resolve(root, 'demo');
+  return {
+    name: 'demo-side-effects',
+    transform(code, id) {
+      if (id.startsWith(demoDir) && !id.includes('?')) return { code, map: null, moduleSideEffects: true };
     },
   };
 }
@@ -100,11 +111,13 @@ export default defineConfig(({ command, mode }) => {
         // The demo imports the package by its published name, exactly as its code samples show.
         alias: [{ find: /^vod-sprite-thumbnails$/, replacement: entry }],
       },
-      plugins: [scriptTagAssets()],
+      plugins: [scriptTagAssets(), demoHasSideEffects()],
       build: {
         outDir: resolve(root, 'dist/demo'),
         emptyOutDir: true,
         target: 'es2022',
+        // video.js alone is ~700 kB minified; the demo is one page, no splitting needed.
+        chunkSizeWarningLimit: 1000,
         rollupOptions: {
           input: {
             index: resolve(root, 'demo/index.html'),

@@ -1,8 +1,8 @@
 import videojs from 'video.js';
 import 'vod-sprite-thumbnails'; // registers the plugin
 
-// The CreateImageSpriteComplete callback body, as Tencent Cloud VOD posted it
-// to your server (unused *Event keys left out here for brevity).
+// The callback body Tencent Cloud VOD posted to your
+// server (its unused *Event keys left out here).
 const event = {
   EventType: 'CreateImageSpriteComplete',
   CreateImageSpriteCompleteEvent: {

@@ -108,7 +108,7 @@ describe('demo page', { timeout: 120_000 }, () => {
     await waitReady(page, '#element-player');
     assert.equal(await page.locator('#element-player vod-sprite-thumbnails').count(), 1, 'exactly one element inside the player');
     const shown = await page.locator('[data-code="element"] code').textContent();
-    assert.match(shown, /<vod-sprite-thumbnails for="element-player"\s+event-src="payloads\/normal.json">/, 'the markup shown is the one used');
+    assert.match(shown, /<vod-sprite-thumbnails\s+for="element-player"\s+event-src="payloads\/normal.json">/, 'the markup shown is the one used');
     await hoverAcross(page, '#element-player', [0.03, 0.27, 0.5, 0.74, 0.98], server.origin);
     await done();
   });
