@@ -1,0 +1,150 @@
+// Differential test: our WebVTT parser against Chromium's own, through a real
+// <track kind="metadata"> on a <video>, for every WPT file-parsing input and every
+// generated edge case (test/fixtures/make-vtt-fixtures.js). Cue counts, (start, end)
+// pairs and texts must match; the thumbnail layer must turn each native cue into the
+// image its text names (the text before `#`, resolved against the VTT URL).
+import { expect } from '@open-wc/testing';
+import { ThumbnailVttError } from '../src/errors.js';
+import { parseThumbnailVtt, parseVttCues } from '../src/vtt.js';
+
+interface RawCue {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const index: { wpt: string[]; generated: string[] } = await (await fetch('/test/fixtures/vtt-fixtures.json')).json();
+
+/** The browser's parse: `null` when the track fails to load (bad signature). */
+function nativeCues(url: string): Promise<RawCue[] | null> {
+  return new Promise((resolve, reject) => {
+    const video = document.createElement('video');
+    const track = document.createElement('track');
+    track.kind = 'metadata';
+    track.src = url;
+    const timer = setTimeout(() => reject(new Error(`<track> gave neither load nor error for ${url}`)), 8000);
+    const done = (cues: RawCue[] | null) => {
+      clearTimeout(timer);
+      video.remove();
+      resolve(cues);
+    };
+    track.addEventListener('load', () => {
+      const list = Array.from(track.track.cues ?? [], (cue) => ({ start: cue.startTime, end: cue.endTime, text: (cue as VTTCue).text }));
+      done(list);
+    });
+    track.addEventListener('error', () => done(null));
+    video.append(track);
+    document.body.append(video);
+    track.track.mode = 'hidden';
+  });
+}
+
+/** The file as the bytes decode, BOM kept, so our parser sees the BOM too. */
+async function fileText(url: string): Promise<string> {
+  const response = await fetch(url);
+  expect(response.ok, `${url} served`).to.be.true;
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+}
+
+/** Order-independent comparison: the native list is in text track cue order, ours in file order. */
+function canonical<T extends { start: number; end: number }>(cues: T[]): T[] {
+  const key = (cue: T) => JSON.stringify(cue);
+  return [...cues].sort((a, b) => a.start - b.start || a.end - b.end || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * What the thumbnail layer must make of one native cue, by an independent reading of the
+ * contract: ref = text before `#` (blank → no image, skipped), resolved against the VTT URL;
+ * tile from `xywh=` (pixel: allowed; percent: or malformed → error).
+ */
+type Expected = { cue: { start: number; end: number; url: string; x: number; y: number; w?: number; h?: number } } | { skip: true } | { error: string };
+function expectedThumbnail(cue: RawCue, vttUrl: string): Expected {
+  const hash = cue.text.indexOf('#');
+  const ref = hash < 0 ? cue.text : cue.text.slice(0, hash);
+  if (/^[ \t\n\r\f]*$/.test(ref)) return { skip: true };
+  let url: URL;
+  try {
+    url = new URL(ref, vttUrl);
+  } catch {
+    return { error: 'bad-url' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: 'bad-url' };
+  url.hash = '';
+  const base = { start: cue.start, end: cue.end, url: url.href };
+  if (hash < 0) return { cue: { ...base, x: 0, y: 0, w: undefined, h: undefined } };
+  const fragment = cue.text.slice(hash + 1).replace(/[ \t\n\r\f]+$/, '');
+  const param = fragment.split('&').find((p) => p.startsWith('xywh='));
+  if (param === undefined) return { cue: { ...base, x: 0, y: 0, w: undefined, h: undefined } };
+  const match = /^xywh=(?:pixel:)?(\d{1,9}),(\d{1,9}),(\d{1,9}),(\d{1,9})$/.exec(param);
+  if (!match || Number(match[3]) === 0 || Number(match[4]) === 0) return { error: 'bad-fragment' };
+  const [x, y, w, h] = match.slice(1).map(Number) as [number, number, number, number];
+  return { cue: { ...base, x, y, w, h } };
+}
+
+async function compare(path: string) {
+  const url = new URL(`/test/fixtures/${path}`, location.href).href;
+  const [native, text] = await Promise.all([nativeCues(url), fileText(url)]);
+
+  // 1. The WebVTT layer: same cues, same times, same texts.
+  let ours: RawCue[] | null;
+  try {
+    ours = parseVttCues(text).map(({ start, end, text }) => ({ start, end, text }));
+  } catch (error) {
+    expect(error, 'only a bad signature may throw').to.be.instanceOf(ThumbnailVttError);
+    expect((error as ThumbnailVttError).code).to.equal('not-webvtt');
+    ours = null;
+  }
+  if (native === null) {
+    expect(ours, 'native <track> rejected the file, so must we').to.equal(null);
+    return { native, ours };
+  }
+  expect(ours, 'native <track> accepted the file, so must we').to.not.equal(null);
+  expect(ours!.length, 'cue count').to.equal(native.length);
+  expect(canonical(ours!)).to.deep.equal(canonical(native));
+
+  // 2. The thumbnail layer on the same file.
+  const expected = native.map((cue) => expectedThumbnail(cue, url));
+  const errors = expected.flatMap((e) => ('error' in e ? [e.error] : []));
+  const cues = expected.flatMap((e) => ('cue' in e ? [e.cue] : []));
+  let track: ReturnType<typeof parseThumbnailVtt> | undefined;
+  let thrown: unknown;
+  try {
+    track = parseThumbnailVtt(text, { vttUrl: url, imageUrls: [], pageProtocol: 'http:' });
+  } catch (error) {
+    thrown = error;
+  }
+  if (errors.length > 0) {
+    expect(thrown, `expected one of ${errors.join(', ')}`).to.be.instanceOf(ThumbnailVttError);
+    expect(errors).to.include((thrown as ThumbnailVttError).code);
+  } else if (cues.length === 0) {
+    expect(thrown, 'no cue names an image').to.be.instanceOf(ThumbnailVttError);
+    expect((thrown as ThumbnailVttError).code).to.equal('no-cues');
+  } else {
+    if (thrown) throw thrown;
+    expect(track!.cues.length).to.equal(cues.length);
+    expect(canonical(track!.cues.map((cue) => ({ ...cue })))).to.deep.equal(canonical(cues));
+  }
+  return { native, ours };
+}
+
+describe('WebVTT parsing matches Chromium’s <track>', () => {
+  it('has the fixtures: every WPT input and at least 50 generated files', () => {
+    expect(index.wpt.filter((p) => !p.includes('/from-test/')).length).to.be.at.least(19);
+    expect(index.generated.length).to.be.at.least(50);
+  });
+
+  describe('web-platform-tests inputs', () => {
+    for (const path of index.wpt) it(path, () => compare(path));
+  });
+
+  describe('generated edge cases', () => {
+    for (const path of index.generated) it(path, () => compare(path));
+  });
+
+  it('the comparison is not vacuous: most files have cues and some are rejected', async () => {
+    const results = await Promise.all(['vtt/tencent-250.vtt', 'vtt/signature-bad-suffix.vtt', 'wpt/timings-too-short.vtt'].map(compare));
+    expect(results[0]!.native).to.have.length(250);
+    expect(results[1]!.native).to.equal(null);
+    expect(results[2]!.native!.length).to.be.greaterThan(0);
+  });
+});
