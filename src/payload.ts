@@ -32,6 +32,8 @@ interface Findings {
   found: Found[];
   /** EventTypes of events that carry no sprite result. */
   otherEvents: string[];
+  /** Why a task flow (ProcedureStateChanged) gave no sprite result, for a lone procedure. */
+  procedureNote?: string;
 }
 
 /**
@@ -42,10 +44,10 @@ interface Findings {
  * @throws SpriteEventError with code `bad-json`, `not-sprite-event`, `task-failed`,
  *   `no-sprite-data` or `bad-url` when no successful result is left.
  */
-export function parseSpriteEvent(input: SpriteEventPayload | string, options: ParseSpriteEventOptions = {}): SpriteInfo[] {
+export function parseSpriteEvent(input: SpriteEventPayload | Record<string, unknown> | string, options: ParseSpriteEventOptions = {}): SpriteInfo[] {
   const payload = typeof input === 'string' ? parseJson(input) : input;
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-    const got = payload === null ? 'null' : Array.isArray(payload) ? 'an array' : `a ${typeof payload}`;
+    const got = payload === null || payload === undefined ? String(payload) : Array.isArray(payload) ? 'an array' : `a ${typeof payload}`;
     throw new SpriteEventError('not-sprite-event', `expected a Tencent VOD event object (or its JSON text), got ${got}.`);
   }
   const baseUrl = checkBaseUrl(options.baseUrl);
@@ -55,6 +57,7 @@ export function parseSpriteEvent(input: SpriteEventPayload | string, options: Pa
   const { found } = findings;
   if (found.length === 0) {
     const types = [...new Set(findings.otherEvents)];
+    if (types.length === 1 && findings.procedureNote) throw new SpriteEventError('no-sprite-data', findings.procedureNote);
     throw new SpriteEventError(
       'not-sprite-event',
       `the payload holds no CreateImageSpriteComplete event: found EventType ${types.map((t) => JSON.stringify(t)).join(', ')}. Pass the CreateImageSpriteComplete callback (or a PullEvents answer holding one).`,
@@ -271,7 +274,9 @@ function walkPayload(payload: JsonObject, path: string, findings: Findings): voi
     return;
   }
   if (Array.isArray(payload.MediaProcessResultSet)) {
+    const before = findings.found.length;
     walkProcedure(payload, path, findings);
+    if (findings.found.length === before) findings.otherEvents.push('ProcedureStateChanged (without an ImageSprites task)');
     return;
   }
   if (isObject(payload.ImageSpriteTask)) {
@@ -297,8 +302,7 @@ function walkEvent(event: JsonObject, path: string, findings: Findings): void {
   if (type === 'ProcedureStateChanged' && isObject(event.ProcedureStateChangeEvent)) {
     const before = findings.found.length;
     walkProcedure(event.ProcedureStateChangeEvent, join(path, 'ProcedureStateChangeEvent'), findings);
-    if (findings.found.length > before) return;
-    findings.otherEvents.push(`${type} (without an ImageSprites task)`);
+    if (findings.found.length === before) findings.otherEvents.push(`${type} (without an ImageSprites task)`);
     return;
   }
   findings.otherEvents.push(type);
@@ -404,6 +408,10 @@ function walkProcedure(procedure: JsonObject, path: string, findings: Findings):
       walkProcessResult(result, `${join(path, 'MediaProcessResultSet')}[${index}]`, context, findings);
     }
   });
+  if (findings.found.length === before && (procedure.ErrCode === undefined || Number(procedure.ErrCode) === 0)) {
+    const types = results.flatMap((result) => (isObject(result) && typeof result.Type === 'string' ? [result.Type] : []));
+    findings.procedureNote ??= `the task flow${describe(context)} ran no ImageSprites task (its results: ${types.length ? types.join(', ') : 'none'}); add a sprite task (e.g. template 10) to the task flow, or pass the CreateImageSpriteComplete event.`;
+  }
   if (findings.found.length === before && procedure.ErrCode !== undefined && Number(procedure.ErrCode) !== 0) {
     findings.found.push({
       path,
