@@ -54,8 +54,9 @@ export function gridTrack(imageUrls: readonly string[], grid: GridOptions, optio
   const cues: ThumbnailCue[] = [];
   for (let k = 0; k < count; k++) {
     const tile = k % perSheet;
-    const start = k * interval;
-    let end = start + interval;
+    // Rounded to microseconds so 3 × 0.8 is 2.4, as a VTT would say, not 2.4000000000000004.
+    const start = roundTime(k * interval);
+    let end = roundTime((k + 1) * interval);
     if (duration !== undefined && end > duration) end = Math.max(duration, start);
     cues.push({
       start,
@@ -70,9 +71,13 @@ export function gridTrack(imageUrls: readonly string[], grid: GridOptions, optio
   return new ThumbnailTrack(cues);
 }
 
+function roundTime(seconds: number): number {
+  return Math.round(seconds * 1e6) / 1e6;
+}
+
 function positive(value: unknown, name: string, integer: boolean): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`gridTrack: grid.${name} must be a positive ${integer ? 'integer' : 'number'}, got ${JSON.stringify(value) ?? String(value)}.`);
+    throw new RangeError(`gridTrack: grid.${name} must be a positive ${integer ? 'integer' : 'number'}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`);
   }
   return value;
 }
