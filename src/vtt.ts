@@ -522,7 +522,7 @@ export function parseThumbnailVtt(text: string, options: ParseThumbnailVttOption
 
 function noCuesError(stats: VttScanStats, imageless: number): ThumbnailVttError {
   if (imageless > 0) {
-    return new ThumbnailVttError('no-cues', `none of the ${imageless} cues names an image (cue text should be like "sprite_0.jpg#xywh=0,0,142,80").`);
+    return new ThumbnailVttError('no-cues', `${imageless === 1 ? 'its only cue names no image' : `none of the ${imageless} cues names an image`} (cue text should be like "sprite_0.jpg#xywh=0,0,142,80").`);
   }
   if (stats.badTimingLine > 0) {
     return new ThumbnailVttError(
@@ -531,5 +531,5 @@ function noCuesError(stats: VttScanStats, imageless: number): ThumbnailVttError 
       stats.badTimingLine,
     );
   }
-  return new ThumbnailVttError('no-cues', `the WebVTT file has no cues (${stats.lines} lines read).`);
+  return new ThumbnailVttError('no-cues', `the WebVTT file has no cues (${stats.lines} ${stats.lines === 1 ? 'line' : 'lines'} read).`);
 }
