@@ -118,7 +118,7 @@ describe('image resolution', () => {
   });
 
   it('end to end: sheets on another origin (no CORS) are matched by name and load as images', async () => {
-    const other = await executeServerCommand<string>('other-origin');
+    const other = (await executeServerCommand('other-origin')) as string;
     const run = Math.random().toString(36).slice(2);
     const imageUrls = [0, 1, 2].map((i) => `${other}/demo/public/media/imageSprite_10_${i}.jpg?sign=${run}`);
     const vttUrl = new URL('/demo/public/media/imageSprite_10.vtt', location.href).href;
@@ -126,7 +126,7 @@ describe('image resolution', () => {
     expect(track.sheets).to.deep.equal(imageUrls);
     const img = await loadImage(track.at(100)!.url);
     expect(img.naturalWidth).to.equal(1420);
-    const log = await executeServerCommand<{ url: string; origin: string }[]>('request-log', { contains: run });
+    const log = (await executeServerCommand('request-log', { contains: run })) as { url: string; origin: string }[];
     expect(log.map((entry) => entry.origin)).to.deep.equal(['other']);
   });
 });
