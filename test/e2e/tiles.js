@@ -155,6 +155,7 @@ async function tileDifferences(page, thumbnail, indices, sheetBase) {
  */
 export async function checkHover(page, playerSelector, fraction, { sheetBase }) {
   const { bar, thumbnail, label } = previewParts(page, playerSelector);
+  await bar.scrollIntoViewIfNeeded();
   const box = await bar.boundingBox();
   if (!box) throw new Error(`${playerSelector}: no seek bar`);
   const point = pickPoint(box, fraction);
