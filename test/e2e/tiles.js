@@ -168,7 +168,11 @@ export async function checkHover(page, playerSelector, fraction, { sheetBase }) 
     message: async () =>
       `${playerSelector}: preview at ${point.time.toFixed(2)} s labelled ${expectedLabel} (label now ${JSON.stringify(
         await label.first().textContent({ timeout: 500 }).catch(() => null),
-      )}, visible ${await thumbnailVisible(thumbnail).catch(() => '?')})`,
+      )}, visible ${await thumbnailVisible(thumbnail).catch(() => '?')}, element state ${await page
+        .locator(`${playerSelector} vod-sprite-thumbnails`)
+        .first()
+        .getAttribute('state', { timeout: 500 })
+        .catch(() => '?')})`,
   });
   // Let a fade-in finish before reading pixels.
   await page.waitForTimeout(250);
