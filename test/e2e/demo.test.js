@@ -84,7 +84,7 @@ async function waitReady(page, playerSelector) {
 function assertTile(result, where) {
   const [own, ...neighbours] = result.diffs;
   const context = `${where} at ${result.time.toFixed(2)} s (cue ${result.index}, diffs ${result.diffs.map((d) => d.toFixed(1)).join(' / ')})`;
-  assert.ok(own < 24, `${context}: the tile shown matches the cue's tile in the sheet`);
+  assert.ok(own < 8, `${context}: the tile shown matches the cue's tile in the sheet`);
   for (const other of neighbours) assert.ok(own * 2 < other, `${context}: it matches clearly better than a neighbouring tile`);
   const g = result.geometry;
   assert.ok(g.left >= g.playerLeft - 1 && g.right <= g.playerRight + 1, `${context}: preview inside the player horizontally`);
@@ -109,6 +109,10 @@ describe('demo page', { timeout: 120_000 }, () => {
     assert.equal(await page.locator('#element-player vod-sprite-thumbnails').count(), 1, 'exactly one element inside the player');
     const shown = await page.locator('[data-code="element"] pre code').textContent();
     assert.match(shown, /<vod-sprite-thumbnails\s+for="element-player"\s+event-src="payloads\/normal.json">/, 'the markup shown is the one used');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.locator('[data-code="element"] button.copy').click();
+    await waitFor(async () => (await page.locator('[data-code="element"] button.copy').textContent()) === 'Copied ✓', { message: 'copy feedback' });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${shown}\n`, 'Copy puts the markup on the clipboard');
     await hoverAcross(page, '#element-player', [0.03, 0.27, 0.5, 0.74, 0.98], server.origin);
     await done();
   });
@@ -119,6 +123,19 @@ describe('demo page', { timeout: 120_000 }, () => {
     const shown = await page.locator('[data-code="plugin"] pre code').textContent();
     assert.match(shown, /player\.vodSpriteThumbnails\(\{ event \}\);/, 'the plugin call is shown');
     await hoverAcross(page, '#plugin-player', [0.06, 0.41, 0.63, 0.9], server.origin);
+
+    // Keyboard: with the seek bar focused, an arrow key previews the new time.
+    const { thumbnail, label } = previewParts(page, '#plugin-player');
+    await page.locator('#plugin-player .vjs-progress-holder').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await waitFor(
+      async () => {
+        const now = await page.evaluate(() => document.querySelector('#plugin-player video').currentTime);
+        return now > 0 && (await thumbnailVisible(thumbnail)) && (await label.first().textContent())?.trim() === formatTime(now);
+      },
+      { timeout: 5000, message: 'a preview of the time the arrow keys moved to' },
+    );
     await done();
   });
 
@@ -150,6 +167,32 @@ describe('demo page', { timeout: 120_000 }, () => {
       assertTile(await checkHover(page, '#try-player', fractions[i], { sheetBase: server.origin }), `#try-player with ${file}`);
       await page.mouse.move(5, 5);
     }
+    await done();
+  });
+
+  test('section 3: another video URL, then Clear', async () => {
+    const { page, done } = await openPage('/');
+    await page.locator('#payload-input').fill(payload('task.json'));
+    // The same file under another URL is another source: the payload travels with it.
+    await page.locator('#video-url').fill(`${server.origin}/media/sample.mp4?copy`);
+    await page.locator('#apply').click();
+    await waitFor(async () => (await page.locator('#result.ok').count()) === 1, {
+      timeout: 10_000,
+      message: async () => `success with a video URL (result: ${await page.locator('#result').textContent()})`,
+    });
+    assert.equal(await page.evaluate(() => document.querySelector('#try-player video').currentSrc), `${server.origin}/media/sample.mp4?copy`);
+    await waitReady(page, '#try-player');
+    assertTile(await checkHover(page, '#try-player', 0.45, { sheetBase: server.origin }), '#try-player on another video URL');
+
+    await page.locator('#clear').click();
+    await waitFor(() => page.evaluate(() => document.querySelector('#try-player vod-sprite-thumbnails').getAttribute('state') === 'empty'), {
+      message: 'thumbnails cleared',
+    });
+    const { bar, thumbnail } = previewParts(page, '#try-player');
+    const box = await bar.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 3 });
+    await page.waitForTimeout(400);
+    assert.equal(await thumbnailVisible(thumbnail), false, 'no preview after Clear');
     await done();
   });
 
