@@ -110,6 +110,8 @@ export default defineConfig(({ command, mode }) => {
       resolve: {
         // The demo imports the package by its published name, exactly as its code samples show.
         alias: [{ find: /^vod-sprite-thumbnails$/, replacement: entry }],
+        // Lit's production build in `npm start` too: the page is a showcase, not a debugging session.
+        conditions: ['module', 'browser', 'production'],
       },
       plugins: [scriptTagAssets(), demoHasSideEffects()],
       build: {

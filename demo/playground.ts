@@ -20,6 +20,9 @@ type ErrorDetail = ThumbnailsErrorDetail;
 /** Errors carry a `code` (and VTT errors a `line`) beside the message. */
 type DetailedError = Error & { code?: string; line?: number };
 
+/** Tencent's template 10 layout, which the demo's sheets follow. */
+const grid = { columns: 10, rows: 10, interval: 0.8, width: 142, height: 80 };
+
 const payloadsUrl = new URL('payloads/', document.baseURI);
 const sampleVideo = new URL('media/sample.mp4', document.baseURI).href;
 
@@ -123,6 +126,7 @@ export function setUpPlayground(): void {
   const form = document.getElementById('try-form') as HTMLFormElement;
   const input = document.getElementById('payload-input') as HTMLTextAreaElement;
   const videoInput = document.getElementById('video-url') as HTMLInputElement;
+  const gridInput = document.getElementById('grid-fallback') as HTMLInputElement;
   const result = document.getElementById('result')!;
   const parsed = document.getElementById('parsed')!;
   const facts = document.getElementById('parsed-facts')!;
@@ -211,6 +215,7 @@ export function setUpPlayground(): void {
     setResult('ok', [
       el('strong', 'headline', 'Thumbnails ready.'),
       el('p', 'message', `${detail.cues.length} cues over ${detail.sheets.length} sprite sheets — hover the progress bar of the player.`),
+      ...(gridInput.checked ? [el('p', 'advice', 'Grid fallback on: used only if the VTT could not be fetched.')] : []),
     ]);
   });
   player.el().addEventListener('vod-thumbnails-error', (event) => {
@@ -244,6 +249,8 @@ export function setUpPlayground(): void {
     }
     pending = true;
     setResult('busy', [el('strong', 'headline', 'Loading thumbnails…')]);
+    // Calling the plugin again updates its options.
+    player.vodSpriteThumbnails({ grid: gridInput.checked ? grid : null });
     if (video !== currentVideo) {
       // A source may carry its own payload; a new source without one would clear the thumbnails.
       currentVideo = video;

@@ -264,6 +264,18 @@ describe('demo page', { timeout: 120_000 }, () => {
       'the VTT was requested from the other origin',
     );
 
+    // With the grid fallback on, the same payload shows the right tiles without the VTT.
+    await page.locator('#grid-fallback').check();
+    await page.locator('#sample-buttons button[data-sample="VTT without CORS"]').click();
+    await waitFor(async () => (await page.locator('#result.ok').count()) === 1, {
+      timeout: 10_000,
+      message: async () => `the grid fallback (result: ${await result.textContent()})`,
+    });
+    await waitReady(page, '#try-player');
+    assertTile(await checkHover(page, '#try-player', 0.33, { sheetBase: server.origin }), '#try-player with the grid fallback');
+    await page.mouse.move(5, 5);
+    await page.locator('#grid-fallback').uncheck();
+
     // The player recovers with a good payload.
     text = await apply(payload('normal.json'));
     assert.match(text, /Thumbnails ready/);
