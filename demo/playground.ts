@@ -84,12 +84,12 @@ const stageHeadlines: Record<ErrorDetail['stage'], string> = {
   image: 'A sprite sheet could not be loaded.',
 };
 const advice: Record<string, string> = {
-  'bad-json': 'Check that the whole callback body was pasted; the position below points at the first problem.',
+  'bad-json': 'Check that the whole callback body was pasted; the position above points at the first problem.',
   'not-sprite-event': 'Paste a CreateImageSpriteComplete callback, a DescribeMediaInfos answer or a ProcedureStateChanged event.',
   'task-failed': 'Tencent could not cut this video into sprites; run the task again once the cause is fixed.',
   'no-sprite-data': 'The shape is right but there is nothing to show: no ImageSpriteUrlSet or WebVttUrl.',
   'bad-url': 'Only http: and https: URLs are ever loaded.',
-  vtt: 'If the VTT is on another host (a CDN), that host must answer with an Access-Control-Allow-Origin header — browsers block the download otherwise. The plugin’s grid option can draw tiles without the VTT.',
+  vtt: 'If the VTT is on another host (a CDN), that host must answer with an Access-Control-Allow-Origin header — browsers block the download otherwise. Or tick Grid fallback to draw the tiles from the sheets alone (the plugin’s grid option).',
   image: 'Check that the sprite sheet URLs are reachable from this page.',
 };
 
