@@ -18,5 +18,18 @@ showCode('element', elementMarkup, 'html');
 // Section 2
 showCode('plugin', pluginSource, 'ts');
 
+// Sections 1 and 2: what the element reports, from its two events.
+for (const stage of document.querySelectorAll<HTMLElement>('#custom-element .stage, #plugin .stage')) {
+  const badge = stage.querySelector<HTMLElement>('[data-state]')!;
+  stage.addEventListener('vod-thumbnails-ready', (event) => {
+    badge.dataset.state = 'ready';
+    badge.textContent = `ready · ${event.detail.cues.length} thumbnails on ${event.detail.sheets.length} sheets`;
+  });
+  stage.addEventListener('vod-thumbnails-error', (event) => {
+    badge.dataset.state = 'error';
+    badge.textContent = `error (${event.detail.stage}) · ${event.detail.error.message}`;
+  });
+}
+
 // Section 3
 setUpPlayground();

@@ -107,6 +107,9 @@ describe('demo page', { timeout: 120_000 }, () => {
     const { page, done } = await openPage('/');
     await waitReady(page, '#element-player');
     assert.equal(await page.locator('#element-player vod-sprite-thumbnails').count(), 1, 'exactly one element inside the player');
+    await waitFor(async () => (await page.locator('#custom-element [data-state]').textContent()) === 'ready · 225 thumbnails on 3 sheets', {
+      message: 'the ready event reported under the player',
+    });
     const shown = await page.locator('[data-code="element"] pre code').textContent();
     assert.match(shown, /<vod-sprite-thumbnails\s+for="element-player"\s+event-src="payloads\/normal.json">/, 'the markup shown is the one used');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
