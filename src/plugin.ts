@@ -1,0 +1,125 @@
+import videojs from 'video.js';
+import type VjsPlugin from 'video.js/dist/types/plugin';
+import type { ThumbnailsPreload, ThumbnailsState, VodSpriteThumbnails } from './element.js';
+import { thumbnailsElementOf } from './player-controller.js';
+import type { GridOptions } from './types.js';
+import { acceptOptionsOnRecall, type Player, playerEl } from './videojs-internals.js';
+
+/** Options of `player.vodSpriteThumbnails(options)`: the element's attributes in camelCase. */
+export interface VodSpriteThumbnailsOptions {
+  /** The payload (object or JSON text). */
+  event?: unknown;
+  /** URL of a JSON document holding the payload. */
+  eventSrc?: string | null;
+  fileId?: string | null;
+  definition?: string | number | null;
+  /** Preview width in CSS pixels. */
+  width?: number | null;
+  showTime?: boolean;
+  preload?: ThumbnailsPreload;
+  upgradeInsecure?: boolean;
+  grid?: GridOptions | null;
+}
+
+const Plugin = videojs.getPlugin('plugin') as typeof VjsPlugin;
+
+export const PLUGIN_NAME = 'vodSpriteThumbnails';
+
+const DEFAULTS: VodSpriteThumbnailsOptions = { showTime: true, preload: 'hover', upgradeInsecure: true };
+
+/** The options that are plain element properties (payloads are handled apart: objects must not be deep-merged). */
+const PASSED = ['fileId', 'definition', 'width', 'showTime', 'preload', 'upgradeInsecure', 'grid'] as const;
+
+/**
+ * The `vodSpriteThumbnails` video.js plugin: manages the player's `<vod-sprite-thumbnails>`
+ * element. Calling `player.vodSpriteThumbnails(options)` again updates the options.
+ */
+export class VodSpriteThumbnailsPlugin extends Plugin {
+  static VERSION = '0.1.0';
+
+  /** The element showing the previews (created by the plugin unless the player had one). */
+  readonly element: VodSpriteThumbnails;
+
+  private options: VodSpriteThumbnailsOptions;
+  private readonly createdElement: boolean;
+
+  constructor(player: Player, options: VodSpriteThumbnailsOptions = {}) {
+    super(player);
+    this.options = videojs.obj.merge(DEFAULTS, withoutPayload(options));
+    const existing = (thumbnailsElementOf(player) ?? playerEl(player).querySelector('vod-sprite-thumbnails')) as VodSpriteThumbnails | null;
+    this.createdElement = !existing;
+    this.element = existing ?? document.createElement('vod-sprite-thumbnails');
+    this.apply(options);
+    if (this.createdElement) playerEl(player).append(this.element);
+    acceptOptionsOnRecall(player, PLUGIN_NAME, this, (next) => this.update((next ?? {}) as VodSpriteThumbnailsOptions));
+  }
+
+  /** `empty` | `loading` | `ready` | `error` (the element's state; an accessor, defined below). */
+  declare readonly state: ThumbnailsState;
+
+  /** Current options (payload excluded). */
+  get currentOptions(): Readonly<VodSpriteThumbnailsOptions> {
+    return this.options;
+  }
+
+  /** Show this payload (object or JSON text). */
+  load(payload: unknown): void {
+    this.element.load(payload);
+  }
+
+  /** Remove the thumbnails until the next payload. */
+  clear(): void {
+    this.element.clear();
+  }
+
+  /** Merge new options in (what a second `player.vodSpriteThumbnails(options)` does). */
+  update(options: VodSpriteThumbnailsOptions): void {
+    this.options = videojs.obj.merge(this.options, withoutPayload(options));
+    this.apply(options);
+  }
+
+  override dispose(): void {
+    if (this.createdElement) this.element.remove();
+    else this.element.clear();
+    super.dispose();
+  }
+
+  private apply(given: VodSpriteThumbnailsOptions): void {
+    const element = this.element;
+    for (const key of PASSED) {
+      const value = this.options[key];
+      (element as unknown as Record<string, unknown>)[key] = value === undefined ? defaultOf(key) : value;
+    }
+    if ('event' in given && given.event !== undefined) element.load(given.event);
+    else if ('eventSrc' in given && given.eventSrc !== undefined) {
+      element.event = null;
+      element.eventSrc = given.eventSrc;
+    }
+  }
+}
+
+// video.js's stateful mixin assigns `this.state = {...}` in the Plugin constructor; the
+// contract's `state` is the element's state string, so the accessor ignores that write.
+Object.defineProperty(VodSpriteThumbnailsPlugin.prototype, 'state', {
+  configurable: true,
+  get(this: VodSpriteThumbnailsPlugin): ThumbnailsState {
+    return this.element?.state ?? 'empty';
+  },
+  set(_value: unknown) {},
+});
+
+declare module 'video.js/dist/types/player' {
+  export default interface Player {
+    /** Seek-bar thumbnails from a Tencent Cloud VOD sprite event (plugin from `vod-sprite-thumbnails`). */
+    vodSpriteThumbnails(options?: VodSpriteThumbnailsOptions): VodSpriteThumbnailsPlugin;
+  }
+}
+
+function withoutPayload(options: VodSpriteThumbnailsOptions): VodSpriteThumbnailsOptions {
+  const { event: _event, eventSrc: _eventSrc, ...rest } = options ?? {};
+  return rest;
+}
+
+function defaultOf(key: (typeof PASSED)[number]): unknown {
+  return key === 'showTime' || key === 'upgradeInsecure' ? true : key === 'preload' ? 'hover' : null;
+}

@@ -1,0 +1,267 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import videojs from 'video.js';
+import '../src/index.js';
+import type { VodSpriteThumbnails } from '../src/index.js';
+import {
+  cleanupPlayers,
+  DURATION,
+  expectedTile,
+  hover,
+  makePlayer,
+  moveAway,
+  nextFrame,
+  type Player,
+  pointForTime,
+  progressControlOf,
+  SHEETS,
+  seekBarOf,
+  sleep,
+  startPlayer,
+  token,
+  tokenedEvent,
+  touch,
+  until,
+  withToken,
+} from './support/player.js';
+import { canvasOf, displayedPixels, labelShown, labelText, meanDifference, part, referencePixels, tileShown } from './support/preview.js';
+
+/** An element for the player `id`, resolved once its thumbnails are ready. */
+export async function attach(id: string, props: Partial<VodSpriteThumbnails> = {}): Promise<VodSpriteThumbnails> {
+  const el = document.createElement('vod-sprite-thumbnails');
+  el.setAttribute('for', id);
+  Object.assign(el, props);
+  const ready = new Promise<void>((resolve, reject) => {
+    el.addEventListener('vod-thumbnails-ready', () => resolve(), { once: true });
+    el.addEventListener('vod-thumbnails-error', (event) => reject(event.detail.error), { once: true });
+  });
+  document.body.append(el);
+  await ready;
+  return el;
+}
+
+function vjsTooltip(player: Player): HTMLElement {
+  return player.el().querySelector('.vjs-mouse-display .vjs-time-tooltip') as HTMLElement;
+}
+
+/** Wait until the displayed canvas shows the demo tile for `time`; returns the mean difference to it. */
+async function expectTileFor(el: VodSpriteThumbnails, time: number, run: string): Promise<void> {
+  const tile = expectedTile(time);
+  const canvas = canvasOf(el);
+  await until(() => tileShown(el) && canvas.width > 0, `a tile for ${time}s`);
+  const sheetUrl = withToken(new URL(SHEETS[tile.sheet]!, location.href).href, run);
+  const reference = await referencePixels(sheetUrl, tile.x, tile.y, canvas.width, canvas.height);
+  let difference = 255;
+  await until(() => {
+    difference = meanDifference(displayedPixels(el), reference);
+    return difference < 1;
+  }, `the pixels of tile (sheet ${tile.sheet}, ${tile.x},${tile.y}) for ${time}s; mean difference ${difference}`).catch((error) => {
+    throw new Error(`${error.message} (last mean difference ${difference.toFixed(2)})`);
+  });
+  // The comparison discriminates: the neighbouring tile looks different.
+  const other = expectedTile(time + (time < 1 ? 0.8 : -0.8));
+  const otherSheet = withToken(new URL(SHEETS[other.sheet]!, location.href).href, run);
+  const neighbour = await referencePixels(otherSheet, other.x, other.y, canvas.width, canvas.height);
+  expect(meanDifference(displayedPixels(el), neighbour), 'difference to the neighbouring tile').to.be.greaterThan(2);
+}
+
+describe('interaction', () => {
+  before(async () => {
+    await setViewport({ width: 1200, height: 800 });
+  });
+  afterEach(async () => {
+    await moveAway();
+    cleanupPlayers();
+  });
+
+  it('shows the right tile, time and place for pointer positions across the bar', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    const targets = [2.1, 14.5, 31, 47.3, 66, 79.7, 80.5, 97, 118, 139, 158.6, 160.2, 171, 178.9];
+    for (const target of targets) {
+      const point = pointForTime(player, target);
+      await hover(point.x, point.y);
+      await expectTileFor(el, point.time, run);
+      expect(labelText(el), `label at ${point.time}s`).to.equal(videojs.time.formatTime(point.time, DURATION));
+      // Geometry: centred on the pointer unless that would leave the player; above the bar.
+      const box = part(el, 'thumbnail').getBoundingClientRect();
+      const playerRect = player.el().getBoundingClientRect();
+      const bar = seekBarOf(player).getBoundingClientRect();
+      const center = Math.min(Math.max(point.x, playerRect.left + box.width / 2), playerRect.right - box.width / 2);
+      expect(Math.abs(box.left + box.width / 2 - center), `centre at ${point.time}s`).to.be.lessThan(1.01);
+      expect(box.left).to.be.at.least(playerRect.left - 0.5);
+      expect(box.right).to.be.at.most(playerRect.right + 0.5);
+      expect(part(el, 'time').getBoundingClientRect().bottom).to.be.at.most(bar.top);
+      // Default width: the tile's own (142 px) plus the border.
+      expect(Math.round(box.width)).to.equal(144);
+      expect(getComputedStyle(vjsTooltip(player)).display, 'video.js tooltip while ours shows').to.equal('none');
+    }
+  });
+
+  it('hides on leave and gives the time tooltip back to video.js', async () => {
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(token()) });
+    const point = pointForTime(player, 60);
+    await hover(point.x, point.y);
+    await until(() => tileShown(el) && labelShown(el), 'the preview');
+    await moveAway();
+    await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide');
+    expect(player.el().classList.contains('vod-sprite-thumbnails-time')).to.equal(false);
+    // Hovering again without our label: video.js's own tooltip shows.
+    el.showTime = false;
+    await hover(point.x, point.y);
+    await until(() => tileShown(el), 'the tile');
+    expect(labelShown(el)).to.equal(false);
+    expect(getComputedStyle(vjsTooltip(player)).display).to.equal('block');
+  });
+
+  it('keeps the preview inside the player at both ends of the bar', async () => {
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    // Wide enough that a centred box would stick out at both ends.
+    const el = await attach(id, { event: tokenedEvent(token()), width: 320 });
+    const playerRect = player.el().getBoundingClientRect();
+    const bar = seekBarOf(player).getBoundingClientRect();
+    const y = Math.round(bar.top + bar.height / 2);
+    await hover(Math.ceil(bar.left) + 1, y);
+    await until(() => tileShown(el), 'the tile at the start');
+    let box = part(el, 'thumbnail').getBoundingClientRect();
+    expect(bar.left - 160, 'a centred box would stick out').to.be.lessThan(playerRect.left);
+    expect(Math.abs(box.left - playerRect.left)).to.be.lessThan(1.01);
+    const endX = Math.floor(bar.right) - 1;
+    await hover(endX, y);
+    await until(() => labelText(el) === videojs.time.formatTime(((endX - bar.left) / bar.width) * DURATION, DURATION), 'the end');
+    box = part(el, 'thumbnail').getBoundingClientRect();
+    expect(Math.abs(box.right - playerRect.right)).to.be.lessThan(1.01);
+  });
+
+  it('draws crisp pixels: the canvas has CSS size x devicePixelRatio', async () => {
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(token()), width: 213 });
+    const point = pointForTime(player, 90);
+    await hover(point.x, point.y);
+    await until(() => tileShown(el), 'the tile');
+    const canvas = canvasOf(el);
+    expect(canvas.getBoundingClientRect().width).to.be.closeTo(213, 0.5);
+    expect(canvas.width).to.equal(Math.round(213 * devicePixelRatio));
+    expect(canvas.height).to.equal(Math.round(213 * (80 / 142) * devicePixelRatio));
+  });
+
+  it('shrinks the default size on a small player', async () => {
+    const { player, id } = makePlayer({}, { width: 300, height: 170 });
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(token()) });
+    const bar = seekBarOf(player).getBoundingClientRect();
+    await hover(Math.round(bar.left + bar.width / 2), Math.round(bar.top + bar.height / 2));
+    await until(() => tileShown(el), 'the tile');
+    const canvasWidth = canvasOf(el).getBoundingClientRect().width;
+    expect(canvasWidth).to.be.closeTo(300 / 3, 1);
+  });
+
+  it('shows the tile under a finger on the bar', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    for (const target of [40, 130]) {
+      const point = pointForTime(player, target);
+      await touch('start', point.x, point.y);
+      await expectTileFor(el, point.time, run);
+      expect(labelText(el)).to.equal(videojs.time.formatTime(point.time, DURATION));
+    }
+  });
+
+  it('works by touch on a player without a mouse time display (as on phones)', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    // What video.js builds on iOS/Android: a seek bar without MouseTimeDisplay.
+    const seekBar = player.getChild('ControlBar')!.getChild('ProgressControl')!.getChild('SeekBar')!;
+    const mouseTimeDisplay = seekBar.getChild('MouseTimeDisplay')!;
+    seekBar.removeChild(mouseTimeDisplay);
+    mouseTimeDisplay.dispose();
+    await startPlayer(player);
+    expect(progressControlOf(player).querySelector('.vjs-mouse-display') === null, 'no mouse time display').to.equal(true);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    const point = pointForTime(player, 100);
+    await touch('start', point.x, point.y);
+    await expectTileFor(el, point.time, run);
+  });
+
+  // BLOCKED by the harness: its `touch` command opens a new DevTools session per call and
+  // Chromium keeps touch state per session, so `move`/`end`/`cancel` after a `start` are
+  // refused ("Must send a TouchStart first") and the command never answers. Enable once the
+  // command keeps one session per test page.
+  it.skip('follows a touch drag and hides when the finger lifts', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    const first = pointForTime(player, 40);
+    await touch('start', first.x, first.y);
+    await expectTileFor(el, first.time, run);
+    const second = pointForTime(player, 130);
+    await touch('move', second.x, second.y);
+    await expectTileFor(el, second.time, run);
+    expect(labelText(el)).to.equal(videojs.time.formatTime(second.time, DURATION));
+    await touch('end');
+    await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide after touchend');
+    await touch('start', first.x, first.y);
+    await expectTileFor(el, first.time, run);
+    await touch('cancel');
+    await until(() => !tileShown(el), 'the preview to hide after touchcancel');
+  });
+
+  // The test server sends no Range support, so the sample cannot really seek; the preview
+  // shows where each key sends the player (video.js's own step rules), from 0 s here.
+  it('previews keyboard seeks on the focused seek bar for about a second', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    const bar = seekBarOf(player);
+    bar.focus();
+    expect(document.activeElement).to.equal(bar);
+    const start = player.currentTime() ?? 0;
+    await sendKeys({ press: 'ArrowRight' });
+    const stepped = start + 5;
+    await until(() => labelShown(el) && labelText(el) === videojs.time.formatTime(stepped, DURATION), `the preview of ${stepped} s`);
+    await expectTileFor(el, stepped, run);
+    const box = part(el, 'thumbnail').getBoundingClientRect();
+    const barRect = bar.getBoundingClientRect();
+    expect(Math.abs(box.left + box.width / 2 - (barRect.left + (stepped / DURATION) * barRect.width))).to.be.lessThan(1.5);
+    await sleep(400);
+    expect(tileShown(el), 'still shown after 400 ms').to.equal(true);
+    await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide', 2000);
+    await sendKeys({ press: 'End' });
+    await until(() => labelText(el) === videojs.time.formatTime(DURATION, DURATION) && tileShown(el), 'the preview of the end');
+    await expectTileFor(el, DURATION - 0.01, run);
+    await sendKeys({ press: '5' });
+    await until(() => labelText(el) === videojs.time.formatTime(90, DURATION), 'the preview of 50 %');
+    await expectTileFor(el, 90, run);
+    await sendKeys({ press: 'Home' });
+    await until(() => labelText(el) === videojs.time.formatTime(0, DURATION), 'the preview of the start');
+    await expectTileFor(el, 0, run);
+    // Keys elsewhere do nothing.
+    bar.blur();
+    await until(() => !tileShown(el), 'the preview to hide on blur', 2000);
+    await sendKeys({ press: 'ArrowRight' });
+    await sleep(100);
+    expect(tileShown(el)).to.equal(false);
+  });
+
+  it('does not show anything for a player without duration', async () => {
+    const { player, id } = makePlayer();
+    player.hasStarted(true);
+    const el = await attach(id, { event: tokenedEvent(token()) });
+    await nextFrame();
+    const control = progressControlOf(player).getBoundingClientRect();
+    await hover(Math.round(control.left + control.width / 2), Math.round(control.top + control.height / 2));
+    await sleep(100);
+    expect(tileShown(el)).to.equal(false);
+    expect(labelShown(el)).to.equal(false);
+  });
+});

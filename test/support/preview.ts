@@ -1,0 +1,72 @@
+// Reading what a <vod-sprite-thumbnails> shows, the way a user sees it: visible boxes and pixels.
+import type { VodSpriteThumbnails } from '../../src/index.js';
+import { TILE } from './player.js';
+
+export function part(el: VodSpriteThumbnails, name: 'thumbnail' | 'time'): HTMLElement {
+  const found = el.shadowRoot?.querySelector(`[part="${name}"]`);
+  if (!found) throw new Error(`no ${name} part`);
+  return found as HTMLElement;
+}
+
+/** True when the element's box is rendered with a size (not display:none anywhere up the tree). */
+export function visible(node: HTMLElement): boolean {
+  const rect = node.getBoundingClientRect();
+  return node.isConnected && rect.width > 0 && rect.height > 0 && node.checkVisibility();
+}
+
+export function tileShown(el: VodSpriteThumbnails): boolean {
+  return visible(part(el, 'thumbnail'));
+}
+
+export function labelShown(el: VodSpriteThumbnails): boolean {
+  return visible(part(el, 'time'));
+}
+
+export function labelText(el: VodSpriteThumbnails): string {
+  return part(el, 'time').textContent?.trim() ?? '';
+}
+
+export function canvasOf(el: VodSpriteThumbnails): HTMLCanvasElement {
+  const canvas = part(el, 'thumbnail').querySelector('canvas');
+  if (!canvas) throw new Error('no canvas in the thumbnail part');
+  return canvas;
+}
+
+const images = new Map<string, Promise<HTMLImageElement>>();
+
+export function loadImage(url: string): Promise<HTMLImageElement> {
+  let found = images.get(url);
+  if (!found) {
+    const image = new Image();
+    image.src = url;
+    found = image.decode().then(() => image);
+    images.set(url, found);
+  }
+  return found;
+}
+
+/** The tile (sheet URL, x, y) drawn into a canvas of the given pixel size, as a reference. */
+export async function referencePixels(sheetUrl: string, x: number, y: number, width: number, height: number): Promise<ImageData> {
+  const image = await loadImage(sheetUrl);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d')!;
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(image, x, y, TILE.w, TILE.h, 0, 0, width, height);
+  return context.getImageData(0, 0, width, height);
+}
+
+export function displayedPixels(el: VodSpriteThumbnails): ImageData {
+  const canvas = canvasOf(el);
+  return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+/** Mean absolute difference per channel (0 = identical, 255 = opposite). */
+export function meanDifference(a: ImageData, b: ImageData): number {
+  if (a.width !== b.width || a.height !== b.height) return 255;
+  let sum = 0;
+  for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i]! - b.data[i]!);
+  return sum / a.data.length;
+}
