@@ -83,17 +83,15 @@ export class ImageResolver {
     for (const entry of imageUrls) {
       if (typeof entry !== 'string') continue;
       const name = lastPathSegment(entry);
-      // First entry wins when two share a name.
-      if (name && !this.byName.has(name)) {
-        const url = parseUrl(entry, vttUrl);
-        if (url) this.byName.set(name, url.href);
-      }
+      // First entry wins when two share a name. Entries are parsed only when a ref uses them.
+      if (name && !this.byName.has(name)) this.byName.set(name, entry);
     }
   }
 
   /**
    * The http(s) URL to load for `ref` (the cue text before `#`), or `null` when it does not
    * resolve to an http(s) URL (`javascript:`, `data:`, unparsable…): such a ref is never loaded.
+   * A matched image set entry is used as it is (only made absolute, and upgraded).
    */
   resolve(ref: string): string | null {
     let url = this.cache.get(ref);

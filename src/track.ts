@@ -16,19 +16,25 @@ export class ThumbnailTrack {
   private lastIndex = 0;
 
   constructor(cues: Iterable<ThumbnailCue>) {
-    const list: ThumbnailCue[] = [];
-    for (const cue of cues) list.push(freezeCue(cue));
-    if (!isSortedByStart(list)) list.sort(byStart); // Array.prototype.sort is stable.
+    const list: ThumbnailCue[] = Array.isArray(cues) ? new Array(cues.length) : Array.from(cues);
+    if (Array.isArray(cues)) for (let i = 0; i < cues.length; i++) list[i] = freezeCue(cues[i]);
+    else for (let i = 0; i < list.length; i++) list[i] = freezeCue(list[i]!);
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) if (list[i - 1]!.start > list[i]!.start) sorted = false;
+    if (!sorted) list.sort(byStart); // Array.prototype.sort is stable.
     const starts = new Float64Array(list.length);
-    const seen = new Set<string>();
     const sheets: string[] = [];
+    const seen = new Set<string>();
+    let previousUrl: string | undefined;
     for (let i = 0; i < list.length; i++) {
       const cue = list[i]!;
       starts[i] = cue.start;
-      if (!seen.has(cue.url)) {
+      // Consecutive cues mostly share a sheet: skip the set lookup then.
+      if (cue.url !== previousUrl && !seen.has(cue.url)) {
         seen.add(cue.url);
         sheets.push(cue.url);
       }
+      previousUrl = cue.url;
     }
     this.cues = Object.freeze(list);
     this.sheets = Object.freeze(sheets);
@@ -99,14 +105,10 @@ export class Cue implements ThumbnailCue {
   }
 }
 
-function freezeCue(cue: ThumbnailCue): ThumbnailCue {
+function freezeCue(cue: ThumbnailCue | undefined): ThumbnailCue {
+  if (cue === null || typeof cue !== 'object') throw new TypeError(`ThumbnailTrack: every cue must be an object, got ${String(cue)}.`);
   if (cue instanceof Cue) return cue;
   return new Cue(cue.start, cue.end, cue.url, cue.x, cue.y, cue.w, cue.h);
-}
-
-function isSortedByStart(cues: readonly ThumbnailCue[]): boolean {
-  for (let i = 1; i < cues.length; i++) if (cues[i - 1]!.start > cues[i]!.start) return false;
-  return true;
 }
 
 function byStart(a: ThumbnailCue, b: ThumbnailCue): number {

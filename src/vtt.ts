@@ -15,10 +15,11 @@ import type { ParseThumbnailVttOptions, ThumbnailCue } from './types.js';
 /** Receives each cue as the WebVTT parser completes it. */
 export interface VttCueSink {
   /**
-   * One cue: its text is `source.slice(textStart, textEnd)` (passed as indices so the
-   * common one-line cue allocates no string). `line` is the 1-based line of its first text line.
+   * One cue, times in whole milliseconds (`seconds(ms)` gives the spec's seconds). Its text
+   * is `source.slice(textStart, textEnd)`, passed as indices so the common one-line cue
+   * allocates no string. `line` is the 1-based line of its first text line.
    */
-  cue(start: number, end: number, source: string, textStart: number, textEnd: number, line: number): void;
+  cue(startMs: number, endMs: number, source: string, textStart: number, textEnd: number, line: number): void;
 }
 
 /** What one scan saw, for error messages. */
@@ -62,10 +63,10 @@ const TEXT = 4; // cue text lines
 const BAD_CUE = 5; // after an unreadable timing line: skip to a blank line or the next `-->`
 
 /**
- * Out-parameters of the readers (positions, times, the tile), in one object of stable
- * shape so the hot loop allocates nothing and its field accesses stay monomorphic.
+ * Out-parameters of the readers (positions, times in whole milliseconds, the tile), in one
+ * object of stable shape. All small integers: the hot loop allocates no number boxes.
  */
-const out = { pos: 0, start: 0.5, end: 0.5, x: 0, y: 0, w: 0, h: 0 };
+const out = { pos: 0, start: 0, end: 0, x: 0, y: 0, w: 0, h: 0 };
 
 /**
  * Runs the WebVTT parser over `input`, calling `sink.cue` for every cue in file order.
@@ -98,7 +99,8 @@ export function scanWebVtt(input: string, sink: VttCueSink): VttScanStats {
     let hasArrow = false;
     let hasNull = false;
     if (simple) {
-      lineEnd = input.indexOf('\n', pos);
+      // A blank line (one in three in a thumbnail VTT) needs no search.
+      lineEnd = input.charCodeAt(pos) === LF ? pos : input.indexOf('\n', pos);
       if (lineEnd < 0) lineEnd = pos = length;
       else pos = lineEnd + 1;
       if (nextArrow < lineStart && nextArrow !== -2) {
@@ -253,7 +255,7 @@ function skipWhitespace(input: string, pos: number, end: number): number {
   return pos;
 }
 
-/** "collect WebVTT cue timings and settings", timings only: sets out.start/out.end. */
+/** "collect WebVTT cue timings and settings", timings only: sets out.start/out.end (ms). */
 function readTimings(input: string, pos: number, end: number): boolean {
   pos = skipWhitespace(input, pos, end);
   const start = readTimestamp(input, pos, end);
@@ -276,7 +278,10 @@ function readTimings(input: string, pos: number, end: number): boolean {
   return true;
 }
 
-/** "collect a WebVTT timestamp": seconds, or -1 on failure; `out.pos` = position after it. */
+/**
+ * "collect a WebVTT timestamp": whole milliseconds (a small integer, not a boxed double), or
+ * -1 on failure; `out.pos` = position after it.
+ */
 function readTimestamp(input: string, pos: number, end: number): number {
   // Fast path for the common `hh:mm:ss.ttt`; anything else takes the general path below.
   if (pos + 12 <= end && input.charCodeAt(pos + 2) === COLON && input.charCodeAt(pos + 5) === COLON && input.charCodeAt(pos + 8) === DOT) {
@@ -287,7 +292,7 @@ function readTimestamp(input: string, pos: number, end: number): number {
     const next = pos + 12 < end ? input.charCodeAt(pos + 12) : -1;
     if (h >= 0 && m >= 0 && m <= 59 && s >= 0 && s <= 59 && t >= 0 && !(next >= ZERO && next <= NINE)) {
       out.pos = pos + 12;
-      return h * 3600 + m * 60 + s + t / 1000;
+      return (h * 3600 + m * 60 + s) * 1000 + t;
     }
   }
   // First number: hours if it is not exactly two digits or is above 59.
@@ -319,10 +324,19 @@ function readTimestamp(input: string, pos: number, end: number): number {
   const value4 = digitsValue(input, p, q);
   if (value2 > 59 || value3 > 59) return -1;
   out.pos = q;
-  return value1 * 3600 + value2 * 60 + value3 + value4 / 1000;
+  return (value1 * 3600 + value2 * 60 + value3) * 1000 + value4;
 }
 
 /** The value of two ASCII digits at `pos`, or -1. */
+/**
+ * Milliseconds → seconds exactly as the spec computes them (whole seconds + ms / 1000), so
+ * times equal the browser's to the last bit.
+ */
+export function seconds(ms: number): number {
+  const remainder = ms % 1000;
+  return (ms - remainder) / 1000 + remainder / 1000;
+}
+
 function twoDigits(input: string, pos: number): number {
   const a = input.charCodeAt(pos) - ZERO;
   const b = input.charCodeAt(pos + 1) - ZERO;
@@ -354,8 +368,8 @@ function digitsValue(input: string, start: number, end: number): number {
 export function parseVttCues(input: string): VttCue[] {
   const cues: VttCue[] = [];
   scanWebVtt(input, {
-    cue(start, end, source, textStart, textEnd, line) {
-      cues.push({ start, end, text: source.slice(textStart, textEnd), line });
+    cue(startMs, endMs, source, textStart, textEnd, line) {
+      cues.push({ start: seconds(startMs), end: seconds(endMs), text: source.slice(textStart, textEnd), line });
     },
   });
   return cues;
@@ -450,21 +464,31 @@ class ThumbnailCueCollector implements VttCueSink {
   /** Cues whose text names no image (empty before `#`). */
   imageless = 0;
   // Consecutive cues mostly name the same sheet: remember the last ref and its URL.
-  private lastRef = '';
+  private lastRef: string | undefined;
   private lastUrl = '';
+  // The next `#` in hashSource at or after the current cue (hashSource.length if none).
+  private hashSource = '';
+  private nextHash = -1;
 
   constructor(private readonly resolver: ImageResolver) {}
 
-  cue(start: number, end: number, source: string, textStart: number, textEnd: number, line: number): void {
-    // Bounded scans: an unbounded indexOf on the whole file would make parsing quadratic.
-    const refEnd = indexWithin(source, 35 /* # */, textStart, textEnd);
-    const hash = refEnd < textEnd ? refEnd : -1;
-    const lastRef = this.lastRef;
+  cue(startMs: number, endMs: number, source: string, textStart: number, textEnd: number, line: number): void {
+    // Find the `#` with native indexOf, remembering the hit: texts arrive in order, so the
+    // search stays linear overall (a fresh unbounded search per cue would be quadratic).
+    let hashAt = this.nextHash;
+    if (source !== this.hashSource || hashAt < textStart) {
+      hashAt = source.indexOf('#', textStart);
+      if (hashAt < 0) hashAt = source.length;
+      this.hashSource = source;
+      this.nextHash = hashAt;
+    }
+    const refEnd = Math.min(hashAt, textEnd);
+    // Same ref as the last cue? (A slice and a native string compare beat a charCodeAt loop.)
+    const ref = source.slice(textStart, refEnd);
     let url: string;
-    if (refEnd - textStart === lastRef.length && lastRef.length > 0 && source.startsWith(lastRef, textStart)) {
+    if (ref === this.lastRef) {
       url = this.lastUrl;
     } else {
-      const ref = source.slice(textStart, refEnd);
       if (isBlank(ref)) {
         this.imageless++;
         return;
@@ -481,13 +505,13 @@ class ThumbnailCueCollector implements VttCueSink {
       this.lastRef = ref;
       this.lastUrl = url;
     }
-    if (hash < 0) {
+    if (refEnd === textEnd) {
       out.x = 0;
       out.y = 0;
       out.w = 0;
       out.h = 0;
     } else {
-      const result = readTile(source, hash + 1, textEnd);
+      const result = readTile(source, refEnd + 1, textEnd);
       if (result !== TILE_OK) {
         const why =
           result === TILE_PERCENT
@@ -497,7 +521,7 @@ class ThumbnailCueCollector implements VttCueSink {
       }
     }
     const w = out.w;
-    this.cues.push(new Cue(start, end, url, out.x, out.y, w === 0 ? undefined : w, w === 0 ? undefined : out.h));
+    this.cues.push(new Cue(seconds(startMs), seconds(endMs), url, out.x, out.y, w === 0 ? undefined : w, w === 0 ? undefined : out.h));
   }
 }
 
