@@ -283,16 +283,28 @@ function readTimings(input: string, pos: number, end: number): boolean {
  * -1 on failure; `out.pos` = position after it.
  */
 function readTimestamp(input: string, pos: number, end: number): number {
-  // Fast path for the common `hh:mm:ss.ttt`; anything else takes the general path below.
+  // Fast path for the common `hh:mm:ss.ttt`, written out (engines do not always inline
+  // helpers here); anything else takes the general path below.
   if (pos + 12 <= end && input.charCodeAt(pos + 2) === COLON && input.charCodeAt(pos + 5) === COLON && input.charCodeAt(pos + 8) === DOT) {
-    const h = twoDigits(input, pos);
-    const m = twoDigits(input, pos + 3);
-    const s = twoDigits(input, pos + 6);
-    const t = threeDigits(input, pos + 9);
-    const next = pos + 12 < end ? input.charCodeAt(pos + 12) : -1;
-    if (h >= 0 && m >= 0 && m <= 59 && s >= 0 && s <= 59 && t >= 0 && !(next >= ZERO && next <= NINE)) {
+    const h1 = input.charCodeAt(pos) - ZERO;
+    const h2 = input.charCodeAt(pos + 1) - ZERO;
+    const m1 = input.charCodeAt(pos + 3) - ZERO;
+    const m2 = input.charCodeAt(pos + 4) - ZERO;
+    const s1 = input.charCodeAt(pos + 6) - ZERO;
+    const s2 = input.charCodeAt(pos + 7) - ZERO;
+    const t1 = input.charCodeAt(pos + 9) - ZERO;
+    const t2 = input.charCodeAt(pos + 10) - ZERO;
+    const t3 = input.charCodeAt(pos + 11) - ZERO;
+    const next = pos + 12 < end ? input.charCodeAt(pos + 12) - ZERO : -1;
+    if (
+      h1 >= 0 && h1 <= 9 && h2 >= 0 && h2 <= 9 &&
+      m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9 &&
+      s1 >= 0 && s1 <= 5 && s2 >= 0 && s2 <= 9 &&
+      t1 >= 0 && t1 <= 9 && t2 >= 0 && t2 <= 9 && t3 >= 0 && t3 <= 9 &&
+      (next < 0 || next > 9)
+    ) {
       out.pos = pos + 12;
-      return (h * 3600 + m * 60 + s) * 1000 + t;
+      return ((h1 * 10 + h2) * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2) * 1000 + t1 * 100 + t2 * 10 + t3;
     }
   }
   // First number: hours if it is not exactly two digits or is above 59.
@@ -327,7 +339,6 @@ function readTimestamp(input: string, pos: number, end: number): number {
   return (value1 * 3600 + value2 * 60 + value3) * 1000 + value4;
 }
 
-/** The value of two ASCII digits at `pos`, or -1. */
 /**
  * Milliseconds → seconds exactly as the spec computes them (whole seconds + ms / 1000), so
  * times equal the browser's to the last bit.
@@ -335,18 +346,6 @@ function readTimestamp(input: string, pos: number, end: number): number {
 export function seconds(ms: number): number {
   const remainder = ms % 1000;
   return (ms - remainder) / 1000 + remainder / 1000;
-}
-
-function twoDigits(input: string, pos: number): number {
-  const a = input.charCodeAt(pos) - ZERO;
-  const b = input.charCodeAt(pos + 1) - ZERO;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-function threeDigits(input: string, pos: number): number {
-  const a = twoDigits(input, pos);
-  const c = input.charCodeAt(pos + 2) - ZERO;
-  return a >= 0 && c >= 0 && c <= 9 ? a * 10 + c : -1;
 }
 
 function digitsEnd(input: string, pos: number, end: number): number {
