@@ -2,11 +2,10 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import '../src/index.js';
-import type { VodSpriteThumbnails } from '../src/index.js';
+import { attach } from './support/element.js';
 import {
   cleanupPlayers,
   DURATION,
-  expectedTile,
   hover,
   makePlayer,
   moveAway,
@@ -14,7 +13,6 @@ import {
   type Player,
   pointForTime,
   progressControlOf,
-  SHEETS,
   seekBarOf,
   sleep,
   startPlayer,
@@ -22,47 +20,11 @@ import {
   tokenedEvent,
   touch,
   until,
-  withToken,
 } from './support/player.js';
-import { canvasOf, displayedPixels, labelShown, labelText, meanDifference, part, referencePixels, tileShown } from './support/preview.js';
-
-/** An element for the player `id`, resolved once its thumbnails are ready. */
-export async function attach(id: string, props: Partial<VodSpriteThumbnails> = {}): Promise<VodSpriteThumbnails> {
-  const el = document.createElement('vod-sprite-thumbnails');
-  el.setAttribute('for', id);
-  Object.assign(el, props);
-  const ready = new Promise<void>((resolve, reject) => {
-    el.addEventListener('vod-thumbnails-ready', () => resolve(), { once: true });
-    el.addEventListener('vod-thumbnails-error', (event) => reject(event.detail.error), { once: true });
-  });
-  document.body.append(el);
-  await ready;
-  return el;
-}
+import { canvasOf, expectTileFor, labelShown, labelText, part, tileShown } from './support/preview.js';
 
 function vjsTooltip(player: Player): HTMLElement {
   return player.el().querySelector('.vjs-mouse-display .vjs-time-tooltip') as HTMLElement;
-}
-
-/** Wait until the displayed canvas shows the demo tile for `time`; returns the mean difference to it. */
-async function expectTileFor(el: VodSpriteThumbnails, time: number, run: string): Promise<void> {
-  const tile = expectedTile(time);
-  const canvas = canvasOf(el);
-  await until(() => tileShown(el) && canvas.width > 0, `a tile for ${time}s`);
-  const sheetUrl = withToken(new URL(SHEETS[tile.sheet]!, location.href).href, run);
-  const reference = await referencePixels(sheetUrl, tile.x, tile.y, canvas.width, canvas.height);
-  let difference = 255;
-  await until(() => {
-    difference = meanDifference(displayedPixels(el), reference);
-    return difference < 1;
-  }, `the pixels of tile (sheet ${tile.sheet}, ${tile.x},${tile.y}) for ${time}s; mean difference ${difference}`).catch((error) => {
-    throw new Error(`${error.message} (last mean difference ${difference.toFixed(2)})`);
-  });
-  // The comparison discriminates: the neighbouring tile looks different.
-  const other = expectedTile(time + (time < 1 ? 0.8 : -0.8));
-  const otherSheet = withToken(new URL(SHEETS[other.sheet]!, location.href).href, run);
-  const neighbour = await referencePixels(otherSheet, other.x, other.y, canvas.width, canvas.height);
-  expect(meanDifference(displayedPixels(el), neighbour), 'difference to the neighbouring tile').to.be.greaterThan(2);
 }
 
 describe('interaction', () => {

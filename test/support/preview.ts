@@ -1,6 +1,7 @@
 // Reading what a <vod-sprite-thumbnails> shows, the way a user sees it: visible boxes and pixels.
+import { expect } from '@open-wc/testing';
 import type { VodSpriteThumbnails } from '../../src/index.js';
-import { TILE } from './player.js';
+import { expectedTile, SHEETS, TILE, until, withToken } from './player.js';
 
 export function part(el: VodSpriteThumbnails, name: 'thumbnail' | 'time'): HTMLElement {
   const found = el.shadowRoot?.querySelector(`[part="${name}"]`);
@@ -70,3 +71,25 @@ export function meanDifference(a: ImageData, b: ImageData): number {
   for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i]! - b.data[i]!);
   return sum / a.data.length;
 }
+
+/** Wait until the displayed canvas shows the demo tile for `time`; returns the mean difference to it. */
+export async function expectTileFor(el: VodSpriteThumbnails, time: number, run: string, sheets: readonly string[] = SHEETS.map((url) => withToken(new URL(url, location.href).href, run))): Promise<void> {
+  const tile = expectedTile(time);
+  const canvas = canvasOf(el);
+  await until(() => tileShown(el) && canvas.width > 0, `a tile for ${time}s`);
+  const sheetUrl = sheets[tile.sheet]!;
+  const reference = await referencePixels(sheetUrl, tile.x, tile.y, canvas.width, canvas.height);
+  let difference = 255;
+  await until(() => {
+    difference = meanDifference(displayedPixels(el), reference);
+    return difference < 1;
+  }, `the pixels of tile (sheet ${tile.sheet}, ${tile.x},${tile.y}) for ${time}s; mean difference ${difference}`).catch((error) => {
+    throw new Error(`${error.message} (last mean difference ${difference.toFixed(2)})`);
+  });
+  // The comparison discriminates: the neighbouring tile looks different.
+  const other = expectedTile(time + (time < 1 ? 0.8 : -0.8));
+  const otherSheet = sheets[other.sheet]!;
+  const neighbour = await referencePixels(otherSheet, other.x, other.y, canvas.width, canvas.height);
+  expect(meanDifference(displayedPixels(el), neighbour), 'difference to the neighbouring tile').to.be.greaterThan(2);
+}
+

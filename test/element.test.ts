@@ -1,0 +1,278 @@
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import videojs from 'video.js';
+import '../src/index.js';
+import { VodSpriteThumbnails } from '../src/index.js';
+import { attach, createElement, readyOf, recordWarnings } from './support/element.js';
+import {
+  cleanupPlayers,
+  hover,
+  MEDIA,
+  makePlayer,
+  moveAway,
+  PAYLOADS,
+  pointForTime,
+  requests,
+  SHEETS,
+  sleep,
+  startPlayer,
+  spriteEvent,
+  token,
+  tokenedEvent,
+  until,
+  VTT,
+  withToken,
+} from './support/player.js';
+import { expectTileFor, labelShown, tileShown } from './support/preview.js';
+
+function thumbnailsIn(el: Element): number {
+  return el.querySelectorAll('vod-sprite-thumbnails').length;
+}
+
+/** A `<video class="video-js">` in the page, not yet turned into a player. */
+function videoTag(id: string): { video: HTMLVideoElement; holder: HTMLElement } {
+  const holder = document.createElement('div');
+  holder.className = 'holder';
+  const video = document.createElement('video');
+  video.id = id;
+  video.className = 'video-js';
+  video.width = 960;
+  video.height = 540;
+  video.controls = true;
+  video.muted = true;
+  holder.append(video);
+  document.body.append(holder);
+  return { video, holder };
+}
+
+describe('<vod-sprite-thumbnails> attaching', () => {
+  const holders: HTMLElement[] = [];
+  before(async () => {
+    await setViewport({ width: 1200, height: 800 });
+  });
+  afterEach(async () => {
+    await moveAway();
+    for (const player of videojs.getAllPlayers()) player.dispose();
+    cleanupPlayers();
+    for (const holder of holders.splice(0)) holder.remove();
+  });
+
+  it('is defined once, by importing the entry', () => {
+    expect(customElements.get('vod-sprite-thumbnails')).to.equal(VodSpriteThumbnails);
+    expect(document.createElement('vod-sprite-thumbnails')).to.be.instanceOf(VodSpriteThumbnails);
+  });
+
+  it('attaches when placed before the player in the page, and moves inside it', async () => {
+    const run = token();
+    const id = `before-${run.slice(4)}`;
+    const el = createElement({ for: id });
+    el.event = tokenedEvent(run);
+    document.body.append(el);
+    expect(el.state).to.equal('empty');
+    const { video, holder } = videoTag(id);
+    holders.push(holder);
+    holder.before(el);
+    const ready = readyOf(el);
+    const player = videojs(video);
+    await ready;
+    expect(el.parentElement).to.equal(player.el());
+    expect(thumbnailsIn(player.el())).to.equal(1);
+    expect(el.getAttribute('state')).to.equal('ready');
+    await startPlayer(player);
+    const point = pointForTime(player, 33);
+    await hover(point.x, point.y);
+    await expectTileFor(el, point.time, run);
+  });
+
+  it('attaches when placed after the <video> and the player is set up later', async () => {
+    const run = token();
+    const id = `after-${run.slice(4)}`;
+    const { video, holder } = videoTag(id);
+    holders.push(holder);
+    const el = createElement({ for: id, 'event-src': withToken(`${PAYLOADS}/normal.json`, run) });
+    holder.after(el);
+    holders.push(el);
+    const ready = readyOf(el);
+    await sleep(50);
+    const player = videojs(video);
+    const detail = await ready;
+    expect(detail.cues.length).to.equal(225);
+    expect(el.parentElement).to.equal(player.el());
+    await startPlayer(player);
+    const point = pointForTime(player, 120);
+    await hover(point.x, point.y);
+    // normal.json's URLs are relative to the JSON file: the sheets are the demo's own.
+    await expectTileFor(el, point.time, run, SHEETS.map((url) => new URL(url, location.href).href));
+  });
+
+  it('attaches when added to a running player later', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    await sleep(100);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    expect(el.parentElement).to.equal(player.el());
+    const point = pointForTime(player, 75);
+    await hover(point.x, point.y);
+    await expectTileFor(el, point.time, run);
+  });
+
+  it('attaches to the player it sits in, without `for`', async () => {
+    const run = token();
+    const { player } = makePlayer();
+    await startPlayer(player);
+    const el = createElement();
+    el.event = tokenedEvent(run);
+    const ready = readyOf(el);
+    player.el().append(el);
+    await ready;
+    expect(el.state).to.equal('ready');
+    expect(thumbnailsIn(player.el())).to.equal(1);
+    const point = pointForTime(player, 150);
+    await hover(point.x, point.y);
+    await expectTileFor(el, point.time, run);
+  });
+
+  it('moving into the player does not tear down or fetch again', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    // Someone moves it around the page: it goes back inside its player, keeping its data.
+    document.body.prepend(el);
+    await sleep(50);
+    expect(el.parentElement).to.equal(player.el());
+    expect(el.state).to.equal('ready');
+    const vttRequests = (await requests(run)).filter((entry) => entry.url.includes('.vtt'));
+    expect(vttRequests.length).to.equal(1);
+  });
+
+  it('resolves relative URLs in `event` against the document', async () => {
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const base = new URL(document.baseURI);
+    const relative = (path: string) => path.slice(1); // "/demo/..." -> "demo/..." (relative to the root page)
+    expect(base.pathname.endsWith('/')).to.equal(true);
+    const el = createElement({ for: id });
+    el.setAttribute(
+      'event',
+      JSON.stringify(spriteEvent({ vtt: relative(VTT), sheets: SHEETS.map(relative) })),
+    );
+    const ready = readyOf(el);
+    document.body.append(el);
+    const detail = await ready;
+    expect(detail.sheets).to.deep.equal(SHEETS.map((url) => new URL(relative(url), document.baseURI).href));
+  });
+
+  it('reflects its state, and goes empty without a payload', async () => {
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = createElement({ for: id, 'event-src': `${PAYLOADS}/task.json?${token()}` });
+    const states: Array<string | null> = [];
+    const observer = new MutationObserver(() => states.push(el.getAttribute('state')));
+    observer.observe(el, { attributes: true, attributeFilter: ['state'] });
+    const ready = readyOf(el);
+    document.body.append(el);
+    await ready;
+    await until(() => el.getAttribute('state') === 'ready', 'ready reflected');
+    observer.disconnect();
+    expect(states.slice(-2)).to.deep.equal(['loading', 'ready']);
+    el.removeAttribute('event-src');
+    await until(() => el.getAttribute('state') === 'empty', 'empty');
+    expect(el.error).to.equal(null);
+  });
+
+  it('shows nothing for a player nobody gave a payload', async () => {
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = createElement({ for: id });
+    document.body.append(el);
+    await sleep(50);
+    const point = pointForTime(player, 50);
+    await hover(point.x, point.y);
+    await sleep(100);
+    expect(el.state).to.equal('empty');
+    expect(tileShown(el) || labelShown(el)).to.equal(false);
+  });
+
+  it('keeps exactly one element per player: a second one stays inactive', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const first = await attach(id, { event: tokenedEvent(run) });
+    const recorder = recordWarnings();
+    try {
+      const second = createElement({ for: id });
+      second.event = tokenedEvent(token());
+      document.body.append(second);
+      await sleep(100);
+      expect(thumbnailsIn(player.el())).to.equal(1);
+      expect(second.parentElement).to.equal(document.body);
+      expect(second.state).to.equal('empty');
+      expect(recorder.warnings.length).to.equal(1);
+      expect(String(recorder.warnings[0]![0])).to.contain('already has');
+      second.remove();
+    } finally {
+      recorder.stop();
+    }
+    expect(first.state).to.equal('ready');
+  });
+
+  it('moves to another player when `for` changes', async () => {
+    const runA = token();
+    const a = makePlayer();
+    const b = makePlayer();
+    await startPlayer(a.player);
+    await startPlayer(b.player);
+    const el = await attach(a.id, { event: tokenedEvent(runA) });
+    const ready = readyOf(el);
+    el.setAttribute('for', b.id);
+    await ready;
+    expect(el.parentElement).to.equal(b.player.el());
+    expect(thumbnailsIn(a.player.el())).to.equal(0);
+  });
+
+  it('works independently on several players', async () => {
+    const runA = token();
+    const runB = token();
+    const a = makePlayer({}, { width: 560, height: 315 });
+    const b = makePlayer({}, { width: 560, height: 315 });
+    await startPlayer(a.player);
+    await startPlayer(b.player);
+    const elA = await attach(a.id, { event: tokenedEvent(runA) });
+    const elB = await attach(b.id, { event: tokenedEvent(runB), showTime: false });
+    const pointA = pointForTime(a.player, 20);
+    await hover(pointA.x, pointA.y);
+    await expectTileFor(elA, pointA.time, runA);
+    expect(labelShown(elA)).to.equal(true);
+    expect(tileShown(elB)).to.equal(false);
+    const pointB = pointForTime(b.player, 170);
+    await hover(pointB.x, pointB.y);
+    await expectTileFor(elB, pointB.time, runB);
+    expect(labelShown(elB)).to.equal(false);
+    await until(() => !tileShown(elA), 'A to hide');
+    // Each player loaded its own sheets.
+    expect((await requests(runA)).some((entry) => entry.url.includes('imageSprite_10_2.jpg'))).to.equal(false);
+    expect((await requests(runB)).some((entry) => entry.url.includes('imageSprite_10_2.jpg'))).to.equal(true);
+  });
+
+  it('sizes from the width attribute and the CSS custom properties', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    el.setAttribute('width', '250');
+    el.style.setProperty('--vod-thumbnails-border', '3px solid rgb(255, 0, 0)');
+    const point = pointForTime(player, 99);
+    await hover(point.x, point.y);
+    await expectTileFor(el, point.time, run);
+    const box = el.shadowRoot!.querySelector('[part="thumbnail"]') as HTMLElement;
+    expect(box.getBoundingClientRect().width).to.be.closeTo(256, 0.5);
+    expect(getComputedStyle(box).borderTopColor).to.equal('rgb(255, 0, 0)');
+  });
+
+  it('serves the media it previews from the demo folder', () => {
+    // Guards the fixtures the other tests rely on.
+    expect(VTT.startsWith(MEDIA)).to.equal(true);
+  });
+});
