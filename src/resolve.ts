@@ -105,9 +105,23 @@ export class ImageResolver {
   private resolveUncached(ref: string): string | null {
     const name = lastPathSegment(ref);
     const fromSet = name ? this.byName.get(name) : undefined;
+    // An image set entry that is plainly an absolute http(s) URL is used without a parse
+    // (a 10-hour sprite has hundreds of sheets); anything unusual goes through the URL parser.
+    if (fromSet !== undefined && isPlainHttpUrl(fromSet)) return upgradeUrl(fromSet, this.upgrade);
     const parsed = parseUrl(fromSet ?? ref, this.vttUrl);
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return null;
     parsed.hash = '';
     return upgradeUrl(parsed.href, this.upgrade);
   }
+}
+
+/** `http://` or `https://` followed by printable ASCII only, without `#` or `\\`. */
+function isPlainHttpUrl(url: string): boolean {
+  const start = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
+  if (start < 0 || url.length === start) return false;
+  for (let i = start; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c <= 32 || c >= 127 || c === 35 /* # */ || c === 92 /* \\ */) return false;
+  }
+  return true;
 }
