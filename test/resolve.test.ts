@@ -52,6 +52,15 @@ describe('image resolution', () => {
     expect(urls(['a b.jpg', 'a%20b.jpg', '图.jpg'], { imageUrls })).to.deep.equal([imageUrls[0], imageUrls[0], imageUrls[2]]);
   });
 
+  it('unusual image set entries are normalized by the URL parser (spaces, fragments, relative)', () => {
+    const imageUrls = ['https://c.example/x/a b.jpg', 'https://c.example/x/b.jpg#xywh=0,0,1,1', 'sheets/c.jpg'];
+    expect(urls(['a b.jpg', 'b.jpg', 'c.jpg'], { imageUrls })).to.deep.equal([
+      'https://c.example/x/a%20b.jpg',
+      'https://c.example/x/b.jpg',
+      'https://vod.example/a/b/sheets/c.jpg',
+    ]);
+  });
+
   it('http: becomes https: on an https page, unless upgradeInsecure is false', () => {
     const imageUrls = ['http://1256.vod2.myqcloud.com/x/imageSprite_10_0.jpg?sign=1'];
     const vttUrl = 'http://1256.vod2.myqcloud.com/x/imageSprite_10.vtt';
