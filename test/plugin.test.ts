@@ -1,0 +1,279 @@
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import videojs from 'video.js';
+import '../src/index.js';
+import { VodSpriteThumbnailsPlugin, type VodSpriteThumbnailsOptions } from '../src/index.js';
+import { attach, readyOf, recordEvents, recordWarnings } from './support/element.js';
+import {
+  cleanupPlayers,
+  delayRouteWorks,
+  hover,
+  MEDIA,
+  makePlayer,
+  moveAway,
+  type Player,
+  PAYLOADS,
+  pointForTime,
+  requests,
+  SAMPLE,
+  SHEETS,
+  sleep,
+  spriteEvent,
+  startPlayer,
+  token,
+  tokenedEvent,
+  until,
+  VTT,
+  withToken,
+} from './support/player.js';
+import { expectTileFor, labelShown, part, tileShown } from './support/preview.js';
+
+/** `player.vodSpriteThumbnails(options)`, typed against this source tree (not a built dist/). */
+function thumbnails(player: Player, options?: VodSpriteThumbnailsOptions): VodSpriteThumbnailsPlugin {
+  return (player as unknown as { vodSpriteThumbnails(options?: VodSpriteThumbnailsOptions): VodSpriteThumbnailsPlugin }).vodSpriteThumbnails(options);
+}
+
+const mp4 = (query: string) => ({ src: `${SAMPLE}?${query}`, type: 'video/mp4' });
+
+function vjsTooltipDisplay(player: Player): string {
+  return getComputedStyle(player.el().querySelector('.vjs-mouse-display .vjs-time-tooltip')!).display;
+}
+
+describe('vodSpriteThumbnails plugin', () => {
+  before(async () => {
+    await setViewport({ width: 1200, height: 800 });
+  });
+  afterEach(async () => {
+    await moveAway();
+    cleanupPlayers();
+  });
+
+  it('is registered as an advanced plugin with a version', () => {
+    expect(videojs.getPlugin('vodSpriteThumbnails')).to.equal(VodSpriteThumbnailsPlugin);
+    expect(VodSpriteThumbnailsPlugin.VERSION).to.match(/^\d+\.\d+\.\d+/);
+    expect(videojs.getPluginVersion('vodSpriteThumbnails')).to.equal(VodSpriteThumbnailsPlugin.VERSION);
+  });
+
+  it('shows thumbnails from `event` and exposes element and state', async () => {
+    const run = token();
+    const { player } = makePlayer();
+    await startPlayer(player);
+    const plugin = thumbnails(player, { event: tokenedEvent(run) });
+    expect(plugin).to.be.instanceOf(VodSpriteThumbnailsPlugin);
+    expect(plugin.element.parentElement).to.equal(player.el());
+    await readyOf(plugin.element);
+    expect(plugin.state).to.equal('ready');
+    const point = pointForTime(player, 64);
+    await hover(point.x, point.y);
+    await expectTileFor(plugin.element, point.time, run);
+  });
+
+  it('loads `eventSrc` with URLs relative to the JSON document', async () => {
+    const { player } = makePlayer();
+    await startPlayer(player);
+    const plugin = thumbnails(player, { eventSrc: `${PAYLOADS}/legacy-2.0.json?${token()}` });
+    const detail = await readyOf(plugin.element);
+    expect(detail.sheets).to.deep.equal(SHEETS.map((url) => new URL(url, location.href).href));
+  });
+
+  it('takes new options on a second call and returns the same instance', async () => {
+    const run = token();
+    const { player } = makePlayer();
+    await startPlayer(player);
+    const plugin = thumbnails(player, { event: tokenedEvent(run) });
+    await readyOf(plugin.element);
+    const again = thumbnails(player, { showTime: false, width: 200 });
+    expect(again).to.equal(plugin);
+    expect(plugin.state).to.equal('ready');
+    const point = pointForTime(player, 10);
+    await hover(point.x, point.y);
+    await expectTileFor(plugin.element, point.time, run);
+    expect(labelShown(plugin.element)).to.equal(false);
+    expect(part(plugin.element, 'thumbnail').getBoundingClientRect().width).to.be.closeTo(202, 0.5);
+    // Without our label, video.js's own time tooltip shows.
+    expect(vjsTooltipDisplay(player)).to.equal('block');
+  });
+
+  it('clear() removes the thumbnails and load() brings new ones', async () => {
+    const run = token();
+    const { player } = makePlayer();
+    await startPlayer(player);
+    const plugin = thumbnails(player, { event: tokenedEvent(token()) });
+    await readyOf(plugin.element);
+    plugin.clear();
+    await until(() => plugin.state === 'empty', 'empty');
+    const point = pointForTime(player, 100);
+    await hover(point.x, point.y);
+    await sleep(100);
+    expect(tileShown(plugin.element) || labelShown(plugin.element)).to.equal(false);
+    expect(vjsTooltipDisplay(player)).to.equal('block');
+    const ready = readyOf(plugin.element);
+    plugin.load(JSON.stringify(tokenedEvent(run)));
+    await ready;
+    await moveAway();
+    await hover(point.x, point.y);
+    await expectTileFor(plugin.element, point.time, run);
+  });
+
+  it('reuses an element already inside the player', async () => {
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(token()) });
+    const plugin = thumbnails(player, { width: 180 });
+    expect(plugin.element).to.equal(el);
+    expect(player.el().querySelectorAll('vod-sprite-thumbnails').length).to.equal(1);
+    expect(el.width).to.equal(180);
+    expect(plugin.state).to.equal('ready');
+  });
+
+  it('uses per-source payloads and clears on a source without one', async () => {
+    const runA = token();
+    const runC = token();
+    const { player } = makePlayer();
+    const plugin = thumbnails(player);
+    expect(plugin.state).to.equal('empty');
+    let ready = readyOf(plugin.element);
+    await startPlayer(player, { ...mp4('a'), spriteEvent: tokenedEvent(runA) });
+    const detail = await ready;
+    expect(detail.sheets[0]).to.contain(runA);
+    const point = pointForTime(player, 45);
+    await hover(point.x, point.y);
+    await expectTileFor(plugin.element, point.time, runA);
+
+    // Another video without a payload: the preview goes at once, never showing the old tiles.
+    const started = startPlayer(player, mp4('b'));
+    await until(() => plugin.state === 'empty', 'empty after the source change', 1000);
+    await until(() => !tileShown(plugin.element) && !labelShown(plugin.element), 'the old preview to go', 1000);
+    await started;
+    await moveAway();
+    await hover(point.x, point.y);
+    await sleep(150);
+    expect(tileShown(plugin.element) || labelShown(plugin.element)).to.equal(false);
+    expect(vjsTooltipDisplay(player)).to.equal('block');
+
+    ready = readyOf(plugin.element);
+    const startedC = startPlayer(player, { ...mp4('c'), spriteEvent: tokenedEvent(runC) });
+    expect((await ready).sheets[0]).to.contain(runC);
+    await startedC;
+    await moveAway();
+    await hover(point.x, point.y);
+    await expectTileFor(plugin.element, point.time, runC);
+  });
+
+  it('never shows the previous source when its VTT answers after a switch', async () => {
+    const runA = token();
+    const runB = token();
+    const { player } = makePlayer();
+    const plugin = thumbnails(player);
+    const recorder = recordEvents();
+    try {
+      // Switch to B the moment A starts loading (A's VTT request is then on its way).
+      let started: Promise<void> | undefined;
+      const observer = new MutationObserver(() => {
+        if (plugin.element.getAttribute('state') !== 'loading' || started) return;
+        started = startPlayer(player, { ...mp4('b'), spriteEvent: tokenedEvent(runB) });
+      });
+      observer.observe(plugin.element, { attributes: true, attributeFilter: ['state'] });
+      const ready = readyOf(plugin.element);
+      player.src({ ...mp4('a'), spriteEvent: tokenedEvent(runA) });
+      expect((await ready).sheets[0]).to.contain(runB);
+      observer.disconnect();
+      await started;
+      await sleep(300);
+      const point = pointForTime(player, 150);
+      await hover(point.x, point.y);
+      await expectTileFor(plugin.element, point.time, runB);
+      expect(recorder.events.map((event) => event.type)).to.deep.equal(['vod-thumbnails-ready']);
+      expect((await requests(runA)).filter((entry) => entry.url.includes('.jpg'))).to.deep.equal([]);
+    } finally {
+      recorder.stop();
+    }
+  });
+
+  it('ignores a late VTT of the previous source (server delays it)', async function () {
+    if (!(await delayRouteWorks())) {
+      console.warn('SKIPPED: the test server has no /__wtr/delay/ route (harness middleware inactive)');
+      this.skip();
+    }
+    const runA = token();
+    const runB = token();
+    const { player } = makePlayer();
+    const plugin = thumbnails(player);
+    const recorder = recordEvents();
+    try {
+      const slowA = spriteEvent({
+        vtt: withToken(new URL(`/__wtr/delay/800${VTT}`, location.href).href, runA),
+        sheets: SHEETS.map((url) => withToken(new URL(url, location.href).href, runA)),
+      });
+      player.src({ ...mp4('a'), spriteEvent: slowA });
+      await until(() => plugin.state === 'loading', 'A loading');
+      await startPlayer(player, { ...mp4('b'), spriteEvent: tokenedEvent(runB) });
+      await until(() => plugin.state === 'ready', 'B ready');
+      await sleep(1200);
+      const point = pointForTime(player, 20);
+      await hover(point.x, point.y);
+      await expectTileFor(plugin.element, point.time, runB);
+      expect(recorder.events.length).to.equal(1);
+      expect((await requests(runA)).filter((entry) => entry.url.includes('.jpg'))).to.deep.equal([]);
+    } finally {
+      recorder.stop();
+    }
+  });
+
+  it('dispose removes everything it added; nothing fires or loads afterwards', async () => {
+    const run = token();
+    const { player } = makePlayer();
+    await startPlayer(player);
+    const plugin = thumbnails(player, { event: tokenedEvent(run), preload: 'none' });
+    const point = pointForTime(player, 30);
+    await hover(point.x, point.y);
+    await readyOf(plugin.element);
+    await moveAway();
+    const element = plugin.element;
+    plugin.dispose();
+    expect(player.el().querySelector('vod-sprite-thumbnails')).to.equal(null);
+    expect(element.isConnected).to.equal(false);
+    expect(player.el().classList.contains('vod-sprite-thumbnails-time')).to.equal(false);
+    await sleep(300);
+    const before = (await requests(run)).length;
+    const recorder = recordEvents();
+    try {
+      for (const target of [5, 60, 120, 175]) {
+        const p = pointForTime(player, target);
+        await hover(p.x, p.y);
+      }
+      // Sources with payloads reach no one now.
+      player.src({ ...mp4('after'), spriteEvent: tokenedEvent(run) });
+      await sleep(400);
+      expect(recorder.events).to.deep.equal([]);
+      expect((await requests(run)).length).to.equal(before);
+      expect(vjsTooltipDisplay(player)).to.equal('block');
+    } finally {
+      recorder.stop();
+    }
+    // The plugin can be set up again.
+    const again = thumbnails(player, { event: tokenedEvent(token()) });
+    expect(again).to.not.equal(plugin);
+    await readyOf(again.element);
+  });
+
+  it('goes away with its player without warnings', async () => {
+    const { player } = makePlayer();
+    await startPlayer(player);
+    const plugin = thumbnails(player, { event: tokenedEvent(token()) });
+    await readyOf(plugin.element);
+    const warnings = recordWarnings();
+    try {
+      player.dispose();
+      await sleep(100);
+      expect(plugin.element.isConnected).to.equal(false);
+      expect(warnings.warnings).to.deep.equal([]);
+    } finally {
+      warnings.stop();
+    }
+  });
+
+  it('serves the plugin on the same media as the element tests', () => {
+    expect(SAMPLE.startsWith(MEDIA)).to.equal(true);
+  });
+});
