@@ -342,6 +342,7 @@ export class VodSpriteThumbnails extends LitElement {
     this.track = undefined;
     this.drawn = undefined;
     this.request = undefined;
+    this.gate?.open();
     this.gate = undefined;
     this.lastError = null;
     this.setState('empty');
@@ -391,6 +392,8 @@ export class VodSpriteThumbnails extends LitElement {
     this.failedSheets.clear();
     this.lastError = null;
     this.lastStage = undefined;
+    // Let a run still waiting for the first interaction finish (it sees it is stale and stops).
+    this.gate?.open();
     this.gate = undefined;
     const spec = this.currentSpec();
     if (!this.controller.player || !spec) {
