@@ -79,9 +79,10 @@ export function scanWebVtt(input: string, sink: VttCueSink): VttScanStats {
   checkSignature(input, pos);
 
   const stats: VttScanStats = { cues: 0, lines: 0, badTimingLine: 0, badTimingText: '' };
-  // Most files use LF only and hold no NULL: then native indexOf finds line ends and
-  // arrows; otherwise each line is scanned with charCodeAt.
-  const simple = input.indexOf('\r') < 0 && input.indexOf('\0') < 0;
+  // Most files end lines with LF (or CRLF) and hold no NULL: then native indexOf finds line
+  // ends and arrows; otherwise (a lone CR, a NULL) each line is scanned with charCodeAt.
+  const crlf = input.indexOf('\r') >= 0;
+  const simple = (!crlf || everyCrStartsCrlf(input)) && input.indexOf('\0') < 0;
   let nextArrow = -1; // position of the next `-->` at or after the current line (simple mode)
   let state = HEADER;
   let lineNumber = 0;
@@ -103,7 +104,10 @@ export function scanWebVtt(input: string, sink: VttCueSink): VttScanStats {
       // A blank line (one in three in a thumbnail VTT) needs no search.
       lineEnd = input.charCodeAt(pos) === LF ? pos : input.indexOf('\n', pos);
       if (lineEnd < 0) lineEnd = pos = length;
-      else pos = lineEnd + 1;
+      else {
+        pos = lineEnd + 1;
+        if (crlf && lineEnd > lineStart && input.charCodeAt(lineEnd - 1) === CR) lineEnd--;
+      }
       if (nextArrow < lineStart && nextArrow !== -2) {
         nextArrow = input.indexOf('-->', lineStart);
         if (nextArrow < 0) nextArrow = -2; // none left
@@ -205,6 +209,14 @@ export function scanWebVtt(input: string, sink: VttCueSink): VttScanStats {
   }
   stats.lines = lineNumber;
   return stats;
+}
+
+/** True when every CR in `input` is the first half of a CRLF. */
+function everyCrStartsCrlf(input: string): boolean {
+  for (let cr = input.indexOf('\r'); cr >= 0; cr = input.indexOf('\r', cr + 2)) {
+    if (input.charCodeAt(cr + 1) !== LF) return false;
+  }
+  return true;
 }
 
 function cueText(input: string, start: number, end: number, joined: string | null, hasNull: boolean): string {

@@ -195,6 +195,15 @@ describe('parseThumbnailVtt', () => {
 });
 
 describe('parseVttCues (the WebVTT layer)', () => {
+  it('CRLF, LF, CR-only and mixed line ends give the same cues', () => {
+    const lf = 'WEBVTT\n\nid\n00:00.000 --> 00:01.000\nfirst line\nsecond line\n\n00:01.000 --> 00:02.000\n\n00:02.000 --> 00:03.000\nlast';
+    const expected = parseVttCues(lf).map(({ start, end, text }) => ({ start, end, text }));
+    expect(expected.map((c) => c.text)).to.deep.equal(['first line\nsecond line', '', 'last']);
+    for (const text of [lf.replaceAll('\n', '\r\n'), lf.replaceAll('\n', '\r'), lf.replace('\n\n', '\r\n\r').replace('line\n', 'line\r')]) {
+      expect(parseVttCues(text).map(({ start, end, text }) => ({ start, end, text }))).to.deep.equal(expected);
+    }
+  });
+
   it('keeps cue text as the parser sees it: lines joined by LF, NULL as U+FFFD', () => {
     expect(parseVttCues('WEBVTT\r\n\r\n00:00.000 --> 00:01.000\r\nline 1\r\nline\u00002\r\n')).to.deep.equal([
       { start: 0, end: 1, text: 'line 1\nline\uFFFD2', line: 4 },
