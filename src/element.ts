@@ -502,7 +502,9 @@ export class VodSpriteThumbnails extends LitElement {
       (error: unknown) => {
         if (generation !== this.generation || this.failedSheets.has(url)) return;
         this.failedSheets.add(url);
-        this.fail(asError(error), 'image');
+        // One report per video: a CDN that refuses one sheet usually refuses them all.
+        if (this.lastStage !== 'image') this.fail(asError(error), 'image');
+        else this.requestUpdate();
       },
     );
   }
