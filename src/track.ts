@@ -108,6 +108,10 @@ export class Cue implements ThumbnailCue {
 function freezeCue(cue: ThumbnailCue | undefined): ThumbnailCue {
   if (cue === null || typeof cue !== 'object') throw new TypeError(`ThumbnailTrack: every cue must be an object, got ${String(cue)}.`);
   if (cue instanceof Cue) return cue;
+  // A NaN start would break the sort and the lookup; a non-string URL cannot be loaded.
+  if (typeof cue.start !== 'number' || Number.isNaN(cue.start) || typeof cue.end !== 'number' || typeof cue.url !== 'string') {
+    throw new TypeError(`ThumbnailTrack: a cue needs numeric start/end and a url string, got ${JSON.stringify(cue)}.`);
+  }
   return new Cue(cue.start, cue.end, cue.url, cue.x, cue.y, cue.w, cue.h);
 }
 

@@ -87,6 +87,13 @@ describe('ThumbnailTrack', () => {
     expect(t.at(0.5)!.start).to.equal(0);
   });
 
+  it('rejects cues it could not order or load, saying why', () => {
+    const bad = [null, { ...cue(0, 1), start: Number.NaN }, { ...cue(0, 1), start: '1' }, { ...cue(0, 1), url: 42 }];
+    for (const item of bad) {
+      expect(() => new ThumbnailTrack([cue(0, 1), item as never])).to.throw(TypeError, /ThumbnailTrack: (every cue must be an object|a cue needs numeric start\/end and a url string)/);
+    }
+  });
+
   it('cues keep their fields', () => {
     const t = new ThumbnailTrack([{ start: 1, end: 2, url: 'https://a/b.jpg', x: 3, y: 4, w: undefined, h: undefined }]);
     expect({ ...t.cues[0] }).to.deep.equal({ start: 1, end: 2, url: 'https://a/b.jpg', x: 3, y: 4, w: undefined, h: undefined });
