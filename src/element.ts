@@ -252,6 +252,7 @@ export class VodSpriteThumbnails extends LitElement {
   private view: View | undefined;
   private drawn: { cue: ThumbnailCue; image: HTMLImageElement } | undefined;
   private readonly failedSheets = new Set<string>();
+  private scratch: HTMLCanvasElement | undefined;
 
   @query('.preview') private previewEl!: HTMLElement | null;
   @query('.thumbnail') private thumbnailEl!: HTMLElement | null;
@@ -598,13 +599,12 @@ export class VodSpriteThumbnails extends LitElement {
         canvas.height = pixelHeight;
       }
       if (resized || this.drawn?.cue !== tile.cue || this.drawn.image !== tile.image) {
-        const { cue, image } = tile;
         const context = canvas.getContext('2d');
         if (context) {
           context.imageSmoothingEnabled = true;
           context.imageSmoothingQuality = 'high';
           context.clearRect(0, 0, pixelWidth, pixelHeight);
-          context.drawImage(image, cue.x, cue.y, cue.w ?? image.naturalWidth, cue.h ?? image.naturalHeight, 0, 0, pixelWidth, pixelHeight);
+          context.drawImage(this.tileSource(tile), 0, 0, pixelWidth, pixelHeight);
         }
         this.drawn = tile;
       }
@@ -614,6 +614,23 @@ export class VodSpriteThumbnails extends LitElement {
     const left = Math.min(Math.max(clientX - width / 2, playerRect.left), Math.max(playerRect.left, playerRect.right - width));
     preview.style.left = `${left - host.left}px`;
     preview.style.bottom = `calc(${host.bottom - barTop}px + var(--vod-thumbnails-offset))`;
+  }
+
+  /**
+   * The tile alone, copied 1:1 out of its sheet: scaling straight from the sheet with a
+   * source rectangle lets the filter sample the neighbouring tile at the edges (Chromium does).
+   */
+  private tileSource(tile: { cue: ThumbnailCue; image: HTMLImageElement }): CanvasImageSource {
+    const { cue, image } = tile;
+    if (cue.w === undefined || cue.h === undefined) return image;
+    this.scratch ??= document.createElement('canvas');
+    const scratch = this.scratch;
+    const width = Math.max(1, Math.round(cue.w));
+    const height = Math.max(1, Math.round(cue.h));
+    scratch.width = width;
+    scratch.height = height;
+    scratch.getContext('2d')?.drawImage(image, cue.x, cue.y, cue.w, cue.h, 0, 0, width, height);
+    return scratch;
   }
 
   override disconnectedCallback(): void {

@@ -113,6 +113,39 @@ describe('interaction', () => {
     expect(canvas.height).to.equal(Math.round(213 * (80 / 142) * devicePixelRatio));
   });
 
+  it('never bleeds the neighbouring tile into the edges when scaled up', async () => {
+    // A sheet of two tiles, red | blue, drawn five times larger.
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const folder = new URL('/test/fixtures/product/', location.href).href;
+    const el = await attach(id, {
+      width: 500,
+      event: {
+        EventType: 'CreateImageSpriteComplete',
+        CreateImageSpriteCompleteEvent: { ErrCode: 0, ImageSpriteUrlSet: [`${folder}bleed.png`], WebVttUrl: `${folder}bleed.vtt` },
+      },
+    });
+    const column = (x: number) => {
+      const canvas = canvasOf(el);
+      const data = canvas.getContext('2d')!.getImageData(x, 0, 1, canvas.height).data;
+      let red = 0;
+      let blue = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        red = Math.max(red, data[i]!);
+        blue = Math.max(blue, data[i + 2]!);
+      }
+      return { red, blue };
+    };
+    const red = pointForTime(player, 45);
+    await hover(red.x, red.y);
+    await until(() => tileShown(el) && column(0).red > 250, 'the red tile');
+    expect(column(canvasOf(el).width - 1).blue, 'blue in the right edge of the red tile').to.be.at.most(2);
+    const blue = pointForTime(player, 135);
+    await hover(blue.x, blue.y);
+    await until(() => column(canvasOf(el).width - 1).blue > 250, 'the blue tile');
+    expect(column(0).red, 'red in the left edge of the blue tile').to.be.at.most(2);
+  });
+
   it('shrinks the default size on a small player', async () => {
     const { player, id } = makePlayer({}, { width: 300, height: 170 });
     await startPlayer(player);

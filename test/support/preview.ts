@@ -52,10 +52,15 @@ export async function referencePixels(sheetUrl: string, x: number, y: number, wi
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
+  // The tile cut out 1:1 first, then scaled: only its own pixels count.
+  const tile = document.createElement('canvas');
+  tile.width = TILE.w;
+  tile.height = TILE.h;
+  tile.getContext('2d')!.drawImage(image, x, y, TILE.w, TILE.h, 0, 0, TILE.w, TILE.h);
   const context = canvas.getContext('2d')!;
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
-  context.drawImage(image, x, y, TILE.w, TILE.h, 0, 0, width, height);
+  context.drawImage(tile, 0, 0, width, height);
   return context.getImageData(0, 0, width, height);
 }
 
