@@ -128,6 +128,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
   concurrency: 2,
+  // The whole suite on a 2-core machine takes minutes; a single test's limit is below.
+  testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 15000 } },
   browserLogs: true,
   browsers: [chromeLauncher({ launchOptions: { executablePath: chrome, headless: true, args: chromeArgs } })],
