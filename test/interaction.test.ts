@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import '../src/index.js';
 import { attach } from './support/element.js';
@@ -78,6 +78,23 @@ describe('interaction', () => {
     await until(() => tileShown(el), 'the tile');
     expect(labelShown(el)).to.equal(false);
     expect(getComputedStyle(vjsTooltip(player)).display).to.equal('block');
+  });
+
+  it('follows a mouse drag (scrubbing) beyond the bar and hides on release', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    const start = pointForTime(player, 50);
+    await hover(start.x, start.y);
+    await sendMouse({ type: 'down' });
+    // Drag up and right, out of the progress control.
+    const end = pointForTime(player, 110);
+    await hover(end.x, end.y - 120);
+    await expectTileFor(el, end.time, run);
+    expect(labelText(el)).to.equal(videojs.time.formatTime(end.time, DURATION));
+    await sendMouse({ type: 'up' });
+    await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide after release');
   });
 
   it('keeps the preview inside the player at both ends of the bar', async () => {

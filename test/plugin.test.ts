@@ -8,7 +8,6 @@ import {
   cleanupPlayers,
   delayRouteWorks,
   hover,
-  MEDIA,
   makePlayer,
   moveAway,
   type Player,
@@ -271,9 +270,5 @@ describe('vodSpriteThumbnails plugin', () => {
     } finally {
       warnings.stop();
     }
-  });
-
-  it('serves the plugin on the same media as the element tests', () => {
-    expect(SAMPLE.startsWith(MEDIA)).to.equal(true);
   });
 });

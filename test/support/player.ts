@@ -165,7 +165,7 @@ export interface LoggedRequest {
   origin: string;
 }
 
-let serverLogWorks: boolean | undefined;
+let serverLogWorks = false;
 // Resource Timing keeps 250 entries by default; a test file makes more.
 performance.setResourceTimingBufferSize(100_000);
 
@@ -177,8 +177,8 @@ performance.setResourceTimingBufferSize(100_000);
  */
 export async function requests(contains: string): Promise<LoggedRequest[]> {
   const logged = (await executeServerCommand('request-log', { contains })) as LoggedRequest[];
-  if (logged.length > 0) serverLogWorks = true;
-  serverLogWorks ??= ((await executeServerCommand('request-log', { contains: '' })) as LoggedRequest[]).length > 0;
+  // The page itself comes from the main server: no main-origin entry means its log is inactive.
+  serverLogWorks ||= ((await executeServerCommand('request-log', { contains: '' })) as LoggedRequest[]).some((entry) => entry.origin === 'main');
   if (serverLogWorks) return logged;
   return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
     .filter((entry) => entry.name.includes(contains))
