@@ -67,6 +67,18 @@ describe('vodSpriteThumbnails plugin', () => {
     await expectTileFor(plugin.element, point.time, run);
   });
 
+  it('works when set up through the player options (before the control bar exists)', async () => {
+    const run = token();
+    const { player } = makePlayer({ plugins: { vodSpriteThumbnails: { event: tokenedEvent(run) } } });
+    const plugin = thumbnails(player);
+    expect(plugin).to.be.instanceOf(VodSpriteThumbnailsPlugin);
+    await startPlayer(player);
+    await until(() => plugin.state === 'ready', 'ready');
+    const point = pointForTime(player, 88);
+    await hover(point.x, point.y);
+    await expectTileFor(plugin.element, point.time, run);
+  });
+
   it('loads `eventSrc` with URLs relative to the JSON document', async () => {
     const { player } = makePlayer();
     await startPlayer(player);
@@ -141,8 +153,8 @@ describe('vodSpriteThumbnails plugin', () => {
 
     // Another video without a payload: the preview goes at once, never showing the old tiles.
     const started = startPlayer(player, mp4('b'));
-    await until(() => plugin.state === 'empty', 'empty after the source change', 1000);
-    await until(() => !tileShown(plugin.element) && !labelShown(plugin.element), 'the old preview to go', 1000);
+    await until(() => plugin.state === 'empty', 'empty after the source change', 200);
+    await until(() => !tileShown(plugin.element) && !labelShown(plugin.element), 'the old preview to go', 200);
     await started;
     await moveAway();
     await hover(point.x, point.y);
