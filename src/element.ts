@@ -262,6 +262,10 @@ export class VodSpriteThumbnails extends LitElement {
   load(payload: unknown): void {
     this.eventSrc = null;
     this.event = payload;
+    // Wins over the current source's payload, even when `event` already held this object.
+    this.sourcePayload = undefined;
+    this.sourceCleared = false;
+    this.scheduleReload();
   }
 
   /** Remove the thumbnails until a new payload is given. */
@@ -269,6 +273,7 @@ export class VodSpriteThumbnails extends LitElement {
     this.event = null;
     this.eventSrc = null;
     this.sourcePayload = undefined;
+    this.sourceCleared = false;
     this.scheduleReload();
   }
 

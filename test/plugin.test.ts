@@ -15,6 +15,7 @@ import {
   pointForTime,
   requests,
   SAMPLE,
+  seekBarOf,
   SHEETS,
   sleep,
   spriteEvent,
@@ -218,9 +219,13 @@ describe('vodSpriteThumbnails plugin', () => {
       });
       player.src({ ...mp4('a'), spriteEvent: slowA });
       await until(() => plugin.state === 'loading', 'A loading');
-      await startPlayer(player, { ...mp4('b'), spriteEvent: tokenedEvent(runB) });
+      player.src({ ...mp4('b'), spriteEvent: tokenedEvent(runB) });
       await until(() => plugin.state === 'ready', 'B ready');
+      // A's VTT answers now (800 ms after it was asked for); B's video has settled.
       await sleep(1200);
+      expect(player.currentSrc()).to.contain('?b');
+      player.hasStarted(true);
+      await until(() => seekBarOf(player).getBoundingClientRect().width > 0, 'the control bar');
       const point = pointForTime(player, 20);
       await hover(point.x, point.y);
       await expectTileFor(plugin.element, point.time, runB);

@@ -192,6 +192,16 @@ export async function requests(contains: string): Promise<LoggedRequest[]> {
     });
 }
 
+/**
+ * Whether the harness keeps one DevTools session per page for `touch` (so `move`, `end` and
+ * `cancel` work). The harness version that logs main-origin requests has that fix too; the
+ * first one refuses (and never answers) anything but `start`.
+ */
+export async function touchCanEnd(): Promise<boolean> {
+  await requests('');
+  return serverLogWorks;
+}
+
 /** Whether the server's `/__wtr/delay/` route answers (it needs the harness middleware). */
 export async function delayRouteWorks(): Promise<boolean> {
   const response = await fetch(`/__wtr/delay/1${PAYLOADS}/normal.json`);
