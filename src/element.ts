@@ -56,6 +56,19 @@ function samePayload(a: unknown, b: unknown): boolean {
   }
 }
 
+/**
+ * One spelling per source URL: video.js reports the same source as given to `player.src()`
+ * (maybe relative) or as the media element resolved it (absolute), e.g. for `<source>` markup.
+ */
+function sourceId(src: string | undefined): string {
+  if (!src) return '';
+  try {
+    return new URL(src, document.baseURI).href;
+  } catch {
+    return src;
+  }
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
@@ -334,7 +347,7 @@ export class VodSpriteThumbnails extends LitElement {
   private attached(): void {
     this.sheets = new SheetCache();
     const source = this.controller.currentSource();
-    this.sourceKey = source.src ?? '';
+    this.sourceKey = sourceId(source.src);
     this.sourcePayload = source.spriteEvent != null ? { value: source.spriteEvent } : undefined;
     this.sourceCleared = false;
     this.scheduleReload();
@@ -355,7 +368,7 @@ export class VodSpriteThumbnails extends LitElement {
   }
 
   private sourceChanged(source: SpriteSource): void {
-    const src = source.src ?? '';
+    const src = sourceId(source.src);
     const payload = source.spriteEvent ?? undefined;
     const previous = this.sourceKey;
     if (src === previous && samePayload(payload, this.sourcePayload?.value)) return;
@@ -535,7 +548,7 @@ export class VodSpriteThumbnails extends LitElement {
     if (request) {
       // Belt and braces: a source change we were not told about must not show old tiles.
       const source = this.controller.currentSource();
-      if ((source.src ?? '') !== this.sourceKey && source.src) this.sourceChanged(source);
+      if (source.src && sourceId(source.src) !== this.sourceKey) this.sourceChanged(source);
       this.gate ??= createGate();
       this.gate.open();
     }

@@ -12,6 +12,7 @@ import {
   PAYLOADS,
   pointForTime,
   requests,
+  SAMPLE,
   SHEETS,
   sleep,
   startPlayer,
@@ -130,6 +131,32 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     const point = pointForTime(player, 150);
     await hover(point.x, point.y);
     await expectTileFor(el, point.time, run);
+  });
+
+  it('keeps its payload for a player whose source comes from <source> markup', async () => {
+    const run = token();
+    const id = `markup-${run.slice(4)}`;
+    const { video, holder } = videoTag(id);
+    holders.push(holder);
+    const source = document.createElement('source');
+    source.setAttribute('src', SAMPLE.slice(1)); // relative to the page, as people write it
+    source.setAttribute('type', 'video/mp4');
+    video.append(source);
+    video.preload = 'auto';
+    const el = createElement({ for: id });
+    el.event = tokenedEvent(run);
+    holder.after(el);
+    holders.push(el);
+    const ready = readyOf(el);
+    const player = videojs(video);
+    await ready;
+    await new Promise<void>((resolve) => (player.readyState() >= 1 ? resolve() : player.one('loadedmetadata', () => resolve())));
+    player.hasStarted(true);
+    await sleep(100);
+    const point = pointForTime(player, 66);
+    await hover(point.x, point.y);
+    await expectTileFor(el, point.time, run);
+    expect(el.state).to.equal('ready');
   });
 
   it('moving into the player does not tear down or fetch again', async () => {
