@@ -114,6 +114,7 @@ interface View {
  * While attached, the element lives inside the player element (it moves itself there), so the
  * preview also shows in fullscreen.
  *
+ * @tagname vod-sprite-thumbnails
  * @fires vod-thumbnails-ready - The thumbnails are ready. `detail: { cues, sheets }`.
  * @fires vod-thumbnails-error - Something failed; the player keeps working. `detail: { error, stage }`,
  *   `stage` being `'payload'`, `'vtt'` or `'image'`.

@@ -29,10 +29,9 @@ export type {
 export { VodSpriteThumbnailsPlugin } from './plugin.js';
 export type { VodSpriteThumbnailsOptions } from './plugin.js';
 
-const TAG_NAME = 'vod-sprite-thumbnails';
-
-if (typeof customElements !== 'undefined' && !customElements.get(TAG_NAME)) {
-  customElements.define(TAG_NAME, VodSpriteThumbnails);
+// A literal tag name, so that the custom elements manifest analyzer reads it.
+if (typeof customElements !== 'undefined' && !customElements.get('vod-sprite-thumbnails')) {
+  customElements.define('vod-sprite-thumbnails', VodSpriteThumbnails);
 }
 if (!videojs.getPlugin(PLUGIN_NAME)) {
   videojs.registerPlugin(PLUGIN_NAME, VodSpriteThumbnailsPlugin);
