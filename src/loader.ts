@@ -89,7 +89,10 @@ export class SheetCache {
         try {
           await image.decode();
         } catch (cause) {
-          throw new ThumbnailLoadError('image-failed', url, `Could not load the sprite sheet ${url}.`, { cause });
+          // decode() can reject for a loaded image (e.g. a huge one); only a broken image is a failure.
+          if (!(image.complete && image.naturalWidth > 0)) {
+            throw new ThumbnailLoadError('image-failed', url, `Could not load the sprite sheet ${url}.`, { cause });
+          }
         }
         entry.ready = true;
         return image;

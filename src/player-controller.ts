@@ -164,11 +164,13 @@ export class PlayerController implements ReactiveController {
     this.stopWaiting?.();
     this.stopWaiting = undefined;
     const player = this.findTarget();
-    if (player) {
-      this.attach(player);
-      return;
-    }
-    // Not there yet: attach when video.js sets it up (before or after us in the page, or later).
+    if (player) this.attach(player);
+    else this.waitForSetup();
+  }
+
+  /** Not there yet: attach when video.js sets it up (before or after us in the page, or later). */
+  private waitForSetup(): void {
+    this.stopWaiting?.();
     this.stopWaiting = onPlayerSetup(() => {
       const found = this.findTarget();
       if (!found) return;
@@ -226,7 +228,8 @@ export class PlayerController implements ReactiveController {
     onPlayer(['fullscreenchange', 'controlsdisabled', 'userinactive'], () => this.hideAll());
     onPlayer('dispose', () => {
       this.detach();
-      if (this.host.isConnected) this.resolve();
+      // A new player may be built with the same id later (the disposing one still looks alive now).
+      if (this.host.isConnected) this.waitForSetup();
     });
     // Source changes come through the middleware right after player.src(); loadstart catches
     // sources set some other way (e.g. a <source> change followed by load()).
