@@ -79,15 +79,24 @@ function asError(error: unknown): Error {
 
 interface Gate {
   promise: Promise<void>;
+  opened: boolean;
   open(): void;
 }
 
 function createGate(): Gate {
-  let open!: () => void;
-  const promise = new Promise<void>((resolve) => {
-    open = resolve;
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
   });
-  return { promise, open };
+  const gate: Gate = {
+    promise,
+    opened: false,
+    open() {
+      gate.opened = true;
+      resolve();
+    },
+  };
+  return gate;
 }
 
 function saveData(): boolean {
@@ -426,10 +435,18 @@ export class VodSpriteThumbnails extends LitElement {
     void this.run(spec, generation, this.abort.signal);
   }
 
-  /** Resolves on the first interaction with the player (lazy modes wait for it). */
-  private firstInteraction(): Promise<void> {
+  /**
+   * Lazy modes (`preload="none"`, save-data) load nothing before the first interaction: until
+   * then the state is `empty`. False when the load went stale meanwhile.
+   */
+  private async interactionAllows(stale: () => boolean): Promise<boolean> {
+    if (!this.lazy() || this.gate?.opened) return !stale();
+    this.setState('empty');
     this.gate ??= createGate();
-    return this.gate.promise;
+    await this.gate.promise;
+    if (stale()) return false;
+    this.setState('loading');
+    return true;
   }
 
   private async run(spec: PayloadSpec, generation: number, signal: AbortSignal): Promise<void> {
@@ -439,8 +456,7 @@ export class VodSpriteThumbnails extends LitElement {
       let input: unknown;
       let baseUrl = document.baseURI;
       if ('url' in spec) {
-        if (this.lazy()) await this.firstInteraction();
-        if (stale()) return;
+        if (!(await this.interactionAllows(stale))) return;
         const url = new URL(spec.url, document.baseURI).href;
         const response = await fetchText(url, signal, 'sprite event JSON');
         if (stale()) return;
@@ -452,8 +468,7 @@ export class VodSpriteThumbnails extends LitElement {
       const info = this.pickSprite(input, baseUrl);
       const upgrade = shouldUpgrade({ upgradeInsecure: this.upgradeInsecure });
       stage = 'vtt';
-      if (this.lazy()) await this.firstInteraction();
-      if (stale()) return;
+      if (!(await this.interactionAllows(stale))) return;
       let track: ThumbnailTrack;
       try {
         const response = await fetchText(upgradeUrl(info.vttUrl, upgrade), signal, 'thumbnail WebVTT');

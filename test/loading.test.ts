@@ -99,11 +99,13 @@ describe('loading', () => {
     second.player.el().append(other);
     await sleep(500);
     expect(await requests(run)).to.deep.equal([]);
+    expect([el.state, other.state]).to.deep.equal(['empty', 'empty']);
     // First hover: payload, VTT, then the sheet.
     const ready = readyOf(other);
     const point = pointForTime(second.player, 95);
     await hover(point.x, point.y);
     await ready;
+    expect(other.state).to.equal('ready');
     await expectTileFor(other, point.time, run);
     expect(Object.keys(await countsByFile(run))).to.include.members(['imageSprite_10.vtt', sheetName(1)]);
     // The first player is still untouched.
