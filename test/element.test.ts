@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import '../src/index.js';
 import { VodSpriteThumbnails } from '../src/index.js';
-import { attach, createElement, readyOf, recordWarnings } from './support/element.js';
+import { attach, createElement, readyOf, recordEvents, recordWarnings } from './support/element.js';
 import {
   cleanupPlayers,
   hover,
@@ -171,6 +171,63 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     expect(el.state).to.equal('ready');
     const vttRequests = (await requests(run)).filter((entry) => entry.url.includes('.vtt'));
     expect(vttRequests.length).to.equal(1);
+  });
+
+  it('removed from the page, it stops: no events, no requests, video.js tooltip back', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    const point = pointForTime(player, 25);
+    await hover(point.x, point.y);
+    await until(() => tileShown(el), 'the tile');
+    expect(player.el().classList.contains('vod-sprite-thumbnails-time')).to.equal(true);
+    el.remove();
+    await moveAway();
+    await sleep(300);
+    expect(player.el().classList.contains('vod-sprite-thumbnails-time')).to.equal(false);
+    const before = (await requests(run)).length;
+    const recorder = recordEvents();
+    try {
+      for (const target of [100, 170]) {
+        const p = pointForTime(player, target);
+        await hover(p.x, p.y);
+      }
+      await sleep(300);
+      expect(recorder.events).to.deep.equal([]);
+      expect((await requests(run)).length).to.equal(before);
+      const tooltip = player.el().querySelector('.vjs-mouse-display .vjs-time-tooltip') as HTMLElement;
+      expect(getComputedStyle(tooltip).display).to.equal('block');
+    } finally {
+      recorder.stop();
+    }
+    expect(el.state).to.equal('empty');
+  });
+
+  it('removed while loading, it never reports', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const recorder = recordEvents();
+    try {
+      const el = createElement({ for: id, 'event-src': withToken(`${PAYLOADS}/normal.json`, run) });
+      // Remove it the moment it starts loading (its request is then on its way).
+      let removed = false;
+      const observer = new MutationObserver(() => {
+        if (el.getAttribute('state') !== 'loading') return;
+        el.remove();
+        removed = true;
+        observer.disconnect();
+      });
+      observer.observe(el, { attributes: true, attributeFilter: ['state'] });
+      document.body.append(el);
+      await until(() => removed, 'the removal');
+      await sleep(600);
+      expect(recorder.events).to.deep.equal([]);
+      expect(el.state).to.equal('empty');
+    } finally {
+      recorder.stop();
+    }
   });
 
   it('resolves relative URLs in `event` against the document', async () => {
