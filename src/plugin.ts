@@ -1,9 +1,8 @@
 import videojs from 'video.js';
-import type VjsPlugin from 'video.js/dist/types/plugin';
 import type { ThumbnailsPreload, ThumbnailsState, VodSpriteThumbnails } from './element.js';
 import { thumbnailsElementOf } from './player-controller.js';
 import type { GridOptions } from './types.js';
-import { acceptOptionsOnRecall, type Player, playerEl } from './videojs-internals.js';
+import { acceptOptionsOnRecall, type Player, PluginBase, playerEl } from './videojs-internals.js';
 
 /** Options of `player.vodSpriteThumbnails(options)`: the element's attributes in camelCase. */
 export interface VodSpriteThumbnailsOptions {
@@ -21,20 +20,13 @@ export interface VodSpriteThumbnailsOptions {
   grid?: GridOptions | null;
 }
 
-const Plugin = videojs.getPlugin('plugin') as typeof VjsPlugin;
-
 export const PLUGIN_NAME = 'vodSpriteThumbnails';
-
-const DEFAULTS: VodSpriteThumbnailsOptions = { showTime: true, preload: 'hover', upgradeInsecure: true };
-
-/** The options that are plain element properties (payloads are handled apart: objects must not be deep-merged). */
-const PASSED = ['fileId', 'definition', 'width', 'showTime', 'preload', 'upgradeInsecure', 'grid'] as const;
 
 /**
  * The `vodSpriteThumbnails` video.js plugin: manages the player's `<vod-sprite-thumbnails>`
  * element. Calling `player.vodSpriteThumbnails(options)` again updates the options.
  */
-export class VodSpriteThumbnailsPlugin extends Plugin {
+export class VodSpriteThumbnailsPlugin extends PluginBase {
   static VERSION = '0.1.0';
 
   /** The element showing the previews (created by the plugin unless the player had one). */
@@ -45,7 +37,8 @@ export class VodSpriteThumbnailsPlugin extends Plugin {
 
   constructor(player: Player, options: VodSpriteThumbnailsOptions = {}) {
     super(player);
-    this.options = videojs.obj.merge(DEFAULTS, withoutPayload(options));
+    // Payloads are not merged: a payload object must reach the element as given.
+    this.options = videojs.obj.merge({}, withoutPayload(options));
     const existing = (thumbnailsElementOf(player) ?? playerEl(player).querySelector('vod-sprite-thumbnails')) as VodSpriteThumbnails | null;
     this.createdElement = !existing;
     this.element = existing ?? document.createElement('vod-sprite-thumbnails');
@@ -57,7 +50,7 @@ export class VodSpriteThumbnailsPlugin extends Plugin {
   /** `empty` | `loading` | `ready` | `error` (the element's state; an accessor, defined below). */
   declare readonly state: ThumbnailsState;
 
-  /** Current options (payload excluded). */
+  /** The options given so far, merged (payload excluded; the element's defaults apply to the rest). */
   get currentOptions(): Readonly<VodSpriteThumbnailsOptions> {
     return this.options;
   }
@@ -85,11 +78,16 @@ export class VodSpriteThumbnailsPlugin extends Plugin {
   }
 
   private apply(given: VodSpriteThumbnailsOptions): void {
+    // Only what was given: an element the player already had keeps its own settings otherwise.
     const element = this.element;
-    for (const key of PASSED) {
-      const value = this.options[key];
-      (element as unknown as Record<string, unknown>)[key] = value === undefined ? defaultOf(key) : value;
-    }
+    const options = this.options;
+    if (options.fileId !== undefined) element.fileId = options.fileId;
+    if (options.definition !== undefined) element.definition = options.definition;
+    if (options.width !== undefined) element.width = options.width;
+    if (options.showTime !== undefined) element.showTime = options.showTime;
+    if (options.preload !== undefined) element.preload = options.preload;
+    if (options.upgradeInsecure !== undefined) element.upgradeInsecure = options.upgradeInsecure;
+    if (options.grid !== undefined) element.grid = options.grid;
     if ('event' in given && given.event !== undefined) element.load(given.event);
     else if ('eventSrc' in given && given.eventSrc !== undefined) {
       element.event = null;
@@ -118,8 +116,4 @@ declare module 'video.js/dist/types/player' {
 function withoutPayload(options: VodSpriteThumbnailsOptions): VodSpriteThumbnailsOptions {
   const { event: _event, eventSrc: _eventSrc, ...rest } = options ?? {};
   return rest;
-}
-
-function defaultOf(key: (typeof PASSED)[number]): unknown {
-  return key === 'showTime' || key === 'upgradeInsecure' ? true : key === 'preload' ? 'hover' : null;
 }

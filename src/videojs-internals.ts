@@ -5,8 +5,12 @@
  */
 import videojs from 'video.js';
 import type Player from 'video.js/dist/types/player';
+import type VjsPlugin from 'video.js/dist/types/plugin';
 
 export type { Player };
+
+/** video.js's advanced plugin base class (typed as `Function` by `getPlugin`). */
+export const PluginBase = videojs.getPlugin('plugin') as typeof VjsPlugin;
 
 /** A video.js Component as far as we use it. */
 export interface VjsComponent {

@@ -130,11 +130,12 @@ describe('vodSpriteThumbnails plugin', () => {
   it('reuses an element already inside the player', async () => {
     const { player, id } = makePlayer();
     await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(token()) });
+    const el = await attach(id, { event: tokenedEvent(token()), showTime: false });
     const plugin = thumbnails(player, { width: 180 });
     expect(plugin.element).to.equal(el);
     expect(player.el().querySelectorAll('vod-sprite-thumbnails').length).to.equal(1);
     expect(el.width).to.equal(180);
+    expect(el.showTime, 'its own setting, not a plugin default').to.equal(false);
     expect(plugin.state).to.equal('ready');
   });
 
