@@ -247,6 +247,25 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     expect(detail.sheets).to.deep.equal(SHEETS.map((url) => new URL(relative(url), document.baseURI).href));
   });
 
+  it('picks the sprite result by file-id and keeps signed URLs (reliable callback)', async () => {
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = createElement({ for: id, 'event-src': `${PAYLOADS}/reliable.json?${token()}`, 'file-id': '5285890784246869380', definition: '10' });
+    const ready = readyOf(el);
+    document.body.append(el);
+    const detail = await ready;
+    expect(detail.sheets.length).to.equal(3);
+    for (const sheet of detail.sheets) expect(new URL(sheet).searchParams.get('sign')).to.have.length.greaterThan(10);
+    const point = pointForTime(player, 140);
+    await hover(point.x, point.y);
+    await until(() => tileShown(el), 'a tile from the signed sheets');
+    // Another file-id: nothing matches, which is an error.
+    const failed = new Promise<string>((resolve) => el.addEventListener('vod-thumbnails-error', (event) => resolve(event.detail.stage), { once: true }));
+    el.fileId = 'another-file';
+    expect(await failed).to.equal('payload');
+    expect(el.state).to.equal('error');
+  });
+
   it('reflects its state, and goes empty without a payload', async () => {
     const { player, id } = makePlayer();
     await startPlayer(player);
