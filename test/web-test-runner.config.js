@@ -61,9 +61,28 @@ function videojsBundle() {
  *  - a second server on another port is another origin: without `cors` in the query it
  *    sends no CORS headers (fetch fails as on a CDN without CORS, <img> still loads).
  */
+const log = [];
+
+/** Koa middleware given to the dev server config (an `app.use` in `serverStart` comes too late to run). */
+async function logDelayStatus(ctx, next) {
+  log.push({ url: ctx.url, time: Date.now(), origin: 'main' });
+  const delay = /^\/__wtr\/delay\/(\d+)(\/.*)$/.exec(ctx.path);
+  if (delay) {
+    await new Promise((resolve) => setTimeout(resolve, Number(delay[1])));
+    ctx.url = delay[2] + (ctx.querystring ? `?${ctx.querystring}` : '');
+  }
+  const status = /^\/__wtr\/status\/(\d+)(\/.*)$/.exec(ctx.path);
+  if (status) {
+    ctx.status = Number(status[1]);
+    ctx.body = `status ${status[1]}`;
+    return;
+  }
+  return next();
+}
+
 function testServer() {
-  const log = [];
   let otherOrigin;
+  const touchSessions = new Map();
   const serveFile = (path, res, headers = {}) => {
     const file = normalize(join(root, decodeURIComponent(path)));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
@@ -75,22 +94,7 @@ function testServer() {
   };
   return {
     name: 'test-server',
-    async serverStart({ app }) {
-      app.use(async (ctx, next) => {
-        log.push({ url: ctx.url, time: Date.now(), origin: 'main' });
-        const delay = /^\/__wtr\/delay\/(\d+)(\/.*)$/.exec(ctx.path);
-        if (delay) {
-          await new Promise((resolve) => setTimeout(resolve, Number(delay[1])));
-          ctx.url = delay[2] + (ctx.querystring ? `?${ctx.querystring}` : '');
-        }
-        const status = /^\/__wtr\/status\/(\d+)(\/.*)$/.exec(ctx.path);
-        if (status) {
-          ctx.status = Number(status[1]);
-          ctx.body = `status ${status[1]}`;
-          return;
-        }
-        return next();
-      });
+    async serverStart() {
       otherOrigin = createServer((req, res) => {
         log.push({ url: req.url, time: Date.now(), origin: 'other' });
         const url = new URL(req.url, 'http://x');
@@ -111,12 +115,15 @@ function testServer() {
       }
       if (command === 'touch') {
         // Trusted touch events through the DevTools protocol, as a finger would send them.
-        const page = session.browser.getPage(session.id);
-        const client = await page.createCDPSession();
+        // One DevTools session per test page: Chromium keeps the touch state per session.
+        let client = touchSessions.get(session.id);
+        if (!client) {
+          client = await session.browser.getPage(session.id).createCDPSession();
+          touchSessions.set(session.id, client);
+        }
         const points = payload.type === 'end' || payload.type === 'cancel' ? [] : [{ x: payload.x, y: payload.y }];
         const type = { start: 'touchStart', move: 'touchMove', end: 'touchEnd', cancel: 'touchCancel' }[payload.type];
         await client.send('Input.dispatchTouchEvent', { type, touchPoints: points });
-        await client.detach();
         return true;
       }
     },
@@ -127,7 +134,9 @@ export default {
   rootDir: root,
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
-  concurrency: 2,
+  // One page at a time: a background tab defers media loading and input (modernweb-dev/web#2403).
+  concurrency: 1,
+  middleware: [logDelayStatus],
   // The whole suite on a 2-core machine takes minutes; a single test's limit is below.
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 15000 } },
