@@ -19,7 +19,6 @@ import {
   token,
   tokenedEvent,
   touch,
-  touchCanEnd,
   until,
 } from './support/player.js';
 import { canvasOf, expectTileFor, labelShown, labelText, part, tileShown } from './support/preview.js';
@@ -180,16 +179,13 @@ describe('interaction', () => {
     const { player, id } = makePlayer();
     await startPlayer(player);
     const el = await attach(id, { event: tokenedEvent(run) });
-    const canEnd = await touchCanEnd();
     for (const target of [40, 130]) {
       const point = pointForTime(player, target);
       await touch('start', point.x, point.y);
       await expectTileFor(el, point.time, run);
       expect(labelText(el)).to.equal(videojs.time.formatTime(point.time, DURATION));
-      if (canEnd) {
-        await touch('end');
-        await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide after touchend');
-      }
+      await touch('end');
+      await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide after touchend');
     }
   });
 
@@ -207,19 +203,11 @@ describe('interaction', () => {
     const point = pointForTime(player, 100);
     await touch('start', point.x, point.y);
     await expectTileFor(el, point.time, run);
-    if (await touchCanEnd()) {
-      await touch('cancel');
-      await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide after touchcancel');
-    }
+    await touch('cancel');
+    await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide after touchcancel');
   });
 
-  it('follows a touch drag and hides when the finger lifts', async function () {
-    if (!(await touchCanEnd())) {
-      // The first harness opens a DevTools session per `touch` call; Chromium keeps touch state
-      // per session, so it refuses `move`/`end` after a `start` (and the command never answers).
-      console.warn('SKIPPED: the harness `touch` command cannot move or end a touch (one DevTools session per call)');
-      this.skip();
-    }
+  it('follows a touch drag and hides when the finger lifts', async () => {
     const run = token();
     const { player, id } = makePlayer();
     await startPlayer(player);

@@ -165,47 +165,8 @@ export interface LoggedRequest {
   origin: string;
 }
 
-let serverLogWorks = false;
-// Resource Timing keeps 250 entries by default; a test file makes more.
-performance.setResourceTimingBufferSize(100_000);
-
-/**
- * Requests whose URL contains `contains`, from the test server's `request-log`. When that log
- * is empty for everything (its middleware is not active in this harness version), fall back
- * to the page's Resource Timing entries: every network request the page made (not memory-cache
- * hits, which never reach the server either), listed once complete.
- */
 export async function requests(contains: string): Promise<LoggedRequest[]> {
-  const logged = (await executeServerCommand('request-log', { contains })) as LoggedRequest[];
-  // The page itself comes from the main server: no main-origin entry means its log is inactive.
-  serverLogWorks ||= ((await executeServerCommand('request-log', { contains: '' })) as LoggedRequest[]).some((entry) => entry.origin === 'main');
-  if (serverLogWorks) return logged;
-  return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-    .filter((entry) => entry.name.includes(contains))
-    .map((entry) => {
-      const url = new URL(entry.name);
-      return {
-        url: url.pathname + url.search,
-        time: performance.timeOrigin + entry.startTime,
-        origin: url.origin === location.origin ? 'main' : 'other',
-      };
-    });
-}
-
-/**
- * Whether the harness keeps one DevTools session per page for `touch` (so `move`, `end` and
- * `cancel` work). The harness version that logs main-origin requests has that fix too; the
- * first one refuses (and never answers) anything but `start`.
- */
-export async function touchCanEnd(): Promise<boolean> {
-  await requests('');
-  return serverLogWorks;
-}
-
-/** Whether the server's `/__wtr/delay/` route answers (it needs the harness middleware). */
-export async function delayRouteWorks(): Promise<boolean> {
-  const response = await fetch(`/__wtr/delay/1${PAYLOADS}/normal.json`);
-  return response.ok;
+  return (await executeServerCommand('request-log', { contains })) as LoggedRequest[];
 }
 
 export async function otherOrigin(): Promise<string> {
