@@ -100,6 +100,7 @@ export class PlayerController implements ReactiveController {
   private keyUntil = 0;
   private keyTime = 0;
   private warnedTaken = false;
+  private attachments = 0;
 
   constructor(host: Host, callbacks: PlayerControllerCallbacks) {
     this.host = host;
@@ -216,9 +217,11 @@ export class PlayerController implements ReactiveController {
       this.cleanup.push(() => player.off(type, listener));
     };
 
+    const attachment = ++this.attachments;
     const bind = () => {
       const parts = progressParts(player);
-      if (parts && this.player === player) this.bindSeekBar(player, parts, listen);
+      // Still this attachment (not detached, or detached and attached again, meanwhile).
+      if (parts && this.attachments === attachment && this.player === player) this.bindSeekBar(player, parts, listen);
     };
     // A plugin set up through the player options runs before the control bar exists.
     if (progressParts(player)) bind();
@@ -300,6 +303,7 @@ export class PlayerController implements ReactiveController {
   private detach(): void {
     const player = this.player;
     if (!player) return;
+    this.attachments++;
     for (const undo of this.cleanup.splice(0)) undo();
     clearTimeout(this.keyTimer);
     this.keyUntil = 0;
