@@ -58,6 +58,7 @@ function videojsBundle() {
  *    (each test puts a unique token in its URLs to find its own requests);
  *  - `/__wtr/delay/<ms>/<path>` serves <path> after <ms> milliseconds (races);
  *  - `/__wtr/status/<code>/<path>` answers with that status (failures);
+ *  - media files answer HTTP Range requests, so the video can really seek;
  *  - a second server on another port is another origin: without `cors` in the query it
  *    sends no CORS headers (fetch fails as on a CDN without CORS, <img> still loads).
  */
@@ -76,6 +77,27 @@ async function logDelayStatus(ctx, next) {
     ctx.status = Number(status[1]);
     ctx.body = `status ${status[1]}`;
     return;
+  }
+  const range = /^bytes=(\d*)-(\d*)$/.exec(ctx.get('range'));
+  if (range && extname(ctx.path) === '.mp4') {
+    const file = normalize(join(root, decodeURIComponent(ctx.path)));
+    if (file.startsWith(root) && existsSync(file)) {
+      const size = statSync(file).size;
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start > end || start >= size) {
+        ctx.status = 416;
+        ctx.set('content-range', `bytes */${size}`);
+        return;
+      }
+      ctx.status = 206;
+      ctx.set('accept-ranges', 'bytes');
+      ctx.set('content-range', `bytes ${start}-${end}/${size}`);
+      ctx.type = 'video/mp4';
+      ctx.length = end - start + 1;
+      ctx.body = createReadStream(file, { start, end });
+      return;
+    }
   }
   return next();
 }
