@@ -30,6 +30,9 @@ ffmpeg -hide_banner -loglevel error -y -filter_complex_script "$work/filter" -ma
   -c:v libx264 -preset veryslow -crf 32 -tune stillimage -pix_fmt yuv420p -g $((FPS * 4)) \
   -movflags +faststart "$OUT/sample.mp4"
 
+# A poster, so players show a picture before playback on phones (which fetch no frame early).
+ffmpeg -hide_banner -loglevel error -y -ss 0 -i "$OUT/sample.mp4" -frames:v 1 -q:v 4 "$OUT/poster.jpg"
+
 # Tiles: the frame at the start of each interval, as Tencent does.
 ffmpeg -hide_banner -loglevel error -y -i "$OUT/sample.mp4" \
   -vf "select='not(mod(n\,$INTERVAL_FRAMES))',scale=$TILE_W:$TILE_H:flags=lanczos" \
