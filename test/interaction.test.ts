@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import '../src/index.js';
+import type { VodSpriteThumbnails } from '../src/index.js';
 import { attach } from './support/element.js';
 import {
   cleanupPlayers,
@@ -27,6 +28,32 @@ function vjsTooltip(player: Player): HTMLElement {
   return player.el().querySelector('.vjs-mouse-display .vjs-time-tooltip') as HTMLElement;
 }
 
+/** The preview is centred on `x` unless that would leave the player, inside it, above the seek bar. */
+function expectPlacedAt(el: VodSpriteThumbnails, player: Player, x: number): void {
+  const box = part(el, 'thumbnail').getBoundingClientRect();
+  const playerRect = player.el().getBoundingClientRect();
+  const bar = seekBarOf(player).getBoundingClientRect();
+  const center = Math.min(Math.max(x, playerRect.left + box.width / 2), playerRect.right - box.width / 2);
+  expect(Math.abs(box.left + box.width / 2 - center), `centre for x=${x}`).to.be.lessThan(1.01);
+  expect(box.left).to.be.at.least(playerRect.left - 0.5);
+  expect(box.right).to.be.at.most(playerRect.right + 0.5);
+  expect(box.top).to.be.at.least(playerRect.top - 0.5);
+  expect(part(el, 'time').getBoundingClientRect().bottom).to.be.at.most(bar.top);
+}
+
+/** The largest red and blue values in one column of the displayed canvas. */
+function columnMax(el: VodSpriteThumbnails, x: number): { red: number; blue: number } {
+  const canvas = canvasOf(el);
+  const data = canvas.getContext('2d')!.getImageData(x, 0, 1, canvas.height).data;
+  let red = 0;
+  let blue = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    red = Math.max(red, data[i]!);
+    blue = Math.max(blue, data[i + 2]!);
+  }
+  return { red, blue };
+}
+
 describe('interaction', () => {
   before(async () => {
     await setViewport({ width: 1200, height: 800 });
@@ -48,14 +75,8 @@ describe('interaction', () => {
       await expectTileFor(el, point.time, run);
       expect(labelText(el), `label at ${point.time}s`).to.equal(videojs.time.formatTime(point.time, DURATION));
       // Geometry: centred on the pointer unless that would leave the player; above the bar.
+      expectPlacedAt(el, player, point.x);
       const box = part(el, 'thumbnail').getBoundingClientRect();
-      const playerRect = player.el().getBoundingClientRect();
-      const bar = seekBarOf(player).getBoundingClientRect();
-      const center = Math.min(Math.max(point.x, playerRect.left + box.width / 2), playerRect.right - box.width / 2);
-      expect(Math.abs(box.left + box.width / 2 - center), `centre at ${point.time}s`).to.be.lessThan(1.01);
-      expect(box.left).to.be.at.least(playerRect.left - 0.5);
-      expect(box.right).to.be.at.most(playerRect.right + 0.5);
-      expect(part(el, 'time').getBoundingClientRect().bottom).to.be.at.most(bar.top);
       // Default width: the tile's own (142 px) plus the border.
       expect(Math.round(box.width)).to.equal(144);
       expect(getComputedStyle(vjsTooltip(player)).display, 'video.js tooltip while ours shows').to.equal('none');
@@ -142,17 +163,7 @@ describe('interaction', () => {
         CreateImageSpriteCompleteEvent: { ErrCode: 0, ImageSpriteUrlSet: [`${folder}bleed.png`], WebVttUrl: `${folder}bleed.vtt` },
       },
     });
-    const column = (x: number) => {
-      const canvas = canvasOf(el);
-      const data = canvas.getContext('2d')!.getImageData(x, 0, 1, canvas.height).data;
-      let red = 0;
-      let blue = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        red = Math.max(red, data[i]!);
-        blue = Math.max(blue, data[i + 2]!);
-      }
-      return { red, blue };
-    };
+    const column = (x: number) => columnMax(el, x);
     const red = pointForTime(player, 45);
     await hover(red.x, red.y);
     await until(() => tileShown(el) && column(0).red > 250, 'the red tile');
@@ -161,6 +172,74 @@ describe('interaction', () => {
     await hover(blue.x, blue.y);
     await until(() => column(canvasOf(el).width - 1).blue > 250, 'the blue tile');
     expect(column(0).red, 'red in the left edge of the blue tile').to.be.at.most(2);
+  });
+
+  it('is crisp on a HiDPI screen (devicePixelRatio 2): twice the pixels, the tile alone, same geometry', async () => {
+    await executeServerCommand('device-scale-factor', { factor: 2 });
+    try {
+      expect(devicePixelRatio).to.equal(2);
+      const run = token();
+      const { player, id } = makePlayer();
+      await startPlayer(player);
+      const el = await attach(id, { event: tokenedEvent(run) });
+      for (const target of [3.3, 57.9, 121, 176.5]) {
+        const point = pointForTime(player, target);
+        await hover(point.x, point.y);
+        // The reference is the 1:1 tile scaled to the backing store: a blurry (upscaled 1x)
+        // drawing or one sampling the neighbouring tile differs from it.
+        await expectTileFor(el, point.time, run);
+        const canvas = canvasOf(el);
+        expect(canvas.getBoundingClientRect().width, 'CSS width').to.be.closeTo(142, 0.01);
+        expect([canvas.width, canvas.height], 'backing store').to.deep.equal([284, 160]);
+        expectPlacedAt(el, player, point.x);
+        expect(labelText(el)).to.equal(videojs.time.formatTime(point.time, DURATION));
+      }
+      // Edges stay clean at 2x too (red | blue fixture, 500 CSS px = 1000 device px wide).
+      const folder = new URL('/test/fixtures/product/', location.href).href;
+      el.width = 500;
+      el.load({
+        EventType: 'CreateImageSpriteComplete',
+        CreateImageSpriteCompleteEvent: { ErrCode: 0, ImageSpriteUrlSet: [`${folder}bleed.png`], WebVttUrl: `${folder}bleed.vtt` },
+      });
+      await until(() => el.state === 'ready', 'the fixture');
+      const red = pointForTime(player, 45);
+      await moveAway();
+      await hover(red.x, red.y);
+      await until(() => tileShown(el) && canvasOf(el).width === 1000 && columnMax(el, 0).red > 250, 'the red tile at 2x');
+      expect(columnMax(el, 999).blue, 'blue in the right edge of the red tile').to.be.at.most(2);
+      const blue = pointForTime(player, 135);
+      await hover(blue.x, blue.y);
+      await until(() => columnMax(el, 999).blue > 250, 'the blue tile at 2x');
+      expect(columnMax(el, 0).red, 'red in the left edge of the blue tile').to.be.at.most(2);
+    } finally {
+      await executeServerCommand('device-scale-factor', { factor: 1 });
+    }
+  });
+
+  it('shows the right tile inside the player in real fullscreen', async () => {
+    const run = token();
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const el = await attach(id, { event: tokenedEvent(run) });
+    // A real click on video.js's fullscreen button (a user gesture, as the Fullscreen API requires).
+    const button = player.el().querySelector('.vjs-fullscreen-control')!.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(button.left + button.width / 2), Math.round(button.top + button.height / 2)] });
+    try {
+      await until(() => document.fullscreenElement === player.el() && player.isFullscreen(), 'fullscreen');
+      const screenRect = player.el().getBoundingClientRect();
+      expect([screenRect.width, screenRect.height], 'the player fills the viewport').to.deep.equal([innerWidth, innerHeight]);
+      expect(document.fullscreenElement!.contains(el), 'the element lives in the fullscreen element').to.equal(true);
+      for (const target of [0.5, 42.2, 99, 179.5]) {
+        const point = pointForTime(player, target);
+        await hover(point.x, point.y);
+        await expectTileFor(el, point.time, run);
+        expect(labelText(el)).to.equal(videojs.time.formatTime(point.time, DURATION));
+        expectPlacedAt(el, player, point.x);
+      }
+    } finally {
+      if (document.fullscreenElement) await document.exitFullscreen();
+    }
+    await until(() => !player.isFullscreen(), 'fullscreen to end');
   });
 
   it('shrinks the default size on a small player', async () => {

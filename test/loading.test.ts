@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import { createElement, readyOf, recordEvents } from './support/element.js';
 import {
@@ -126,6 +126,35 @@ describe('loading', () => {
       [sheetName(1)]: 1,
       [sheetName(2)]: 1,
     });
+  });
+
+  it('on a save-data connection prefetches nothing: no preload="auto", no neighbours, only what is hovered', async () => {
+    // The user's Data Saver setting, through DevTools' Emulation.setDataSaverOverride.
+    await executeServerCommand('save-data', { enabled: true });
+    try {
+      expect((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData).to.equal(true);
+      const run = token();
+      const { player, id } = makePlayer();
+      await startPlayer(player);
+      const el = createElement({ for: id, preload: 'auto' });
+      el.event = tokenedEvent(run);
+      document.body.append(el);
+      await sleep(800);
+      expect(await requests(run), 'before any interaction').to.deep.equal([]);
+      // Sheet 1 (80 s..160 s): the VTT and that sheet, not its neighbours 0 and 2.
+      const middle = pointForTime(player, 95);
+      await hover(middle.x, middle.y);
+      await expectTileFor(el, middle.time, run);
+      await sleep(500);
+      expect(await countsByFile(run)).to.deep.equal({ 'imageSprite_10.vtt': 1, [sheetName(1)]: 1 });
+      const end = pointForTime(player, 170);
+      await hover(end.x, end.y);
+      await expectTileFor(el, end.time, run);
+      await sleep(500);
+      expect(await countsByFile(run)).to.deep.equal({ 'imageSprite_10.vtt': 1, [sheetName(1)]: 1, [sheetName(2)]: 1 });
+    } finally {
+      await executeServerCommand('save-data', {});
+    }
   });
 
   it('falls back to the grid when the VTT has no CORS', async () => {

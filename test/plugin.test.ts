@@ -237,9 +237,11 @@ describe('vodSpriteThumbnails plugin', () => {
     const { player } = makePlayer();
     await startPlayer(player);
     const plugin = thumbnails(player, { event: tokenedEvent(run), preload: 'none' });
+    // Listen before the hover: the VTT may answer before sendMouse returns.
+    const ready = readyOf(plugin.element);
     const point = pointForTime(player, 30);
     await hover(point.x, point.y);
-    await readyOf(plugin.element);
+    await ready;
     await moveAway();
     const element = plugin.element;
     plugin.dispose();

@@ -61,6 +61,9 @@ function videojsBundle() {
  *  - media files answer HTTP Range requests, so the video can really seek;
  *  - a second server on another port is another origin: without `cors` in the query it
  *    sends no CORS headers (fetch fails as on a CDN without CORS, <img> still loads).
+ * Commands: `request-log` {contains}, `other-origin`, `touch` {type, x, y} (trusted touches),
+ * `device-scale-factor` {factor} (devicePixelRatio; 1 resets it, as does `setViewport`),
+ * `save-data` {enabled} (navigator.connection.saveData; no `enabled` clears the override).
  */
 const log = [];
 
@@ -104,7 +107,16 @@ async function logDelayStatus(ctx, next) {
 
 function testServer() {
   let otherOrigin;
-  const touchSessions = new Map();
+  /** One extra DevTools session per test page: Chromium keeps touch state and overrides per session. */
+  const cdpSessions = new Map();
+  const cdpSession = async (session) => {
+    let client = cdpSessions.get(session.id);
+    if (!client) {
+      client = await session.browser.getPage(session.id).createCDPSession();
+      cdpSessions.set(session.id, client);
+    }
+    return client;
+  };
   const serveFile = (path, res, headers = {}) => {
     const file = normalize(join(root, decodeURIComponent(path)));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
@@ -137,15 +149,27 @@ function testServer() {
       }
       if (command === 'touch') {
         // Trusted touch events through the DevTools protocol, as a finger would send them.
-        // One DevTools session per test page: Chromium keeps the touch state per session.
-        let client = touchSessions.get(session.id);
-        if (!client) {
-          client = await session.browser.getPage(session.id).createCDPSession();
-          touchSessions.set(session.id, client);
-        }
+        const client = await cdpSession(session);
         const points = payload.type === 'end' || payload.type === 'cancel' ? [] : [{ x: payload.x, y: payload.y }];
         const type = { start: 'touchStart', move: 'touchMove', end: 'touchEnd', cancel: 'touchCancel' }[payload.type];
         await client.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+        return true;
+      }
+      if (command === 'device-scale-factor') {
+        // A HiDPI screen: devicePixelRatio = factor at the same CSS viewport size. puppeteer's
+        // setViewport sends Emulation.setDeviceMetricsOverride on the page's own session, so a
+        // later `setViewport` from a test (which resets the factor to 1) agrees with it.
+        const page = session.browser.getPage(session.id);
+        const factor = Number(payload?.factor ?? 1);
+        if (!(factor > 0)) throw new Error(`device-scale-factor: bad factor ${payload?.factor}`);
+        const { width, height } = page.viewport() ?? (await page.evaluate(() => ({ width: innerWidth, height: innerHeight })));
+        await page.setViewport({ width, height, deviceScaleFactor: factor });
+        return factor;
+      }
+      if (command === 'save-data') {
+        // The user's Data Saver setting (navigator.connection.saveData); {enabled: undefined} clears it.
+        const client = await cdpSession(session);
+        await client.send('Emulation.setDataSaverOverride', payload?.enabled === undefined ? {} : { dataSaverEnabled: Boolean(payload.enabled) });
         return true;
       }
     },
