@@ -2,39 +2,47 @@
  * Reads every Tencent Cloud VOD payload that can carry image sprite results and returns
  * the sprite results in it. Field names are matched exactly as Tencent spells them.
  */
-import { SpriteEventError } from './errors.js';
+import { SpriteEventError, type SpriteEventErrorCode } from './errors.js';
 import type { SpriteEventPayload } from './payload-types.js';
 import { parseUrl } from './resolve.js';
 import type { ParseSpriteEventOptions, SpriteInfo } from './types.js';
 
-type JsonObject = Record<string, unknown>;
+type Obj = Record<string, unknown>;
 
 /** One sprite result found in the payload, good or bad, before URL checks and filters. */
-interface Found {
-  /** Where it sits in the payload, for messages (`Response.EventSet[1].CreateImageSpriteCompleteEvent`). */
-  path: string;
-  fileId?: string;
-  taskId?: string;
-  definition?: number;
-  width?: number;
-  height?: number;
-  totalCount?: number;
+interface Found extends Partial<SpriteInfo> {
   /** Set when this result is a failure (failed task, no data). */
   error?: SpriteEventError;
-  vttField?: string;
-  vttValue?: unknown;
-  imagesField?: string;
-  imagesValue?: unknown;
+  /** [field path, value] of the VTT URL and of the image URL list. */
+  vtt?: [string, unknown];
+  images?: [string, unknown];
 }
 
 /** What a walk over the payload found. */
 interface Findings {
   found: Found[];
   /** EventTypes of events that carry no sprite result. */
-  otherEvents: string[];
+  other: string[];
   /** Why a task flow (ProcedureStateChanged) gave no sprite result, for a lone procedure. */
-  procedureNote?: string;
+  note?: string;
 }
+
+/**
+ * The shapes that hold one sprite result differ mostly in field names: VTT, images, FileId,
+ * TaskId, Definition, TotalCount, error code, error message, tile width, tile height
+ * (`_` = the shape has no such field).
+ */
+const TASK_3_0 = 'WebVttUrl ImageSpriteUrlSet FileId TaskId Definition TotalCount ErrCode Message _ _'.split(' ');
+const DATA_2_0 = 'webVttUrl imageSpriteUrl fileId vodTaskId definition totalCount status message _ _'.split(' ');
+const SPRITE_ITEM = 'WebVttUrl ImageUrlSet _ _ Definition TotalCount _ _ Width Height'.split(' ');
+
+const fail = (code: SpriteEventErrorCode, message: string) => new SpriteEventError(code, message);
+const isObject = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+const quote = (value: unknown) => JSON.stringify(value ?? null);
+/** A Tencent error code field that says the task failed. */
+const failed = (code: unknown) => code !== undefined && Number(code) !== 0;
 
 /**
  * Every successful sprite result in `input` (any of the payload shapes in CONTRACT.md, as
@@ -45,509 +53,284 @@ interface Findings {
  *   `no-sprite-data` or `bad-url` when no successful result is left.
  */
 export function parseSpriteEvent(input: SpriteEventPayload | Record<string, unknown> | string, options: ParseSpriteEventOptions = {}): SpriteInfo[] {
-  const payload = typeof input === 'string' ? parseJson(input) : input;
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-    const got = payload === null || payload === undefined ? String(payload) : Array.isArray(payload) ? 'an array' : `a ${typeof payload}`;
-    throw new SpriteEventError('not-sprite-event', `expected a Tencent VOD event object (or its JSON text), got ${got}.`);
+  const payload: unknown = typeof input === 'string' ? parseJson(input) : input;
+  if (!isObject(payload)) {
+    const got = payload == null ? payload : Array.isArray(payload) ? 'an array' : `a ${typeof payload}`;
+    throw fail('not-sprite-event', `expected a Tencent VOD event object or its JSON, got ${got}.`);
   }
-  const baseUrl = checkBaseUrl(options.baseUrl);
-  const findings: Findings = { found: [], otherEvents: [] };
-  walkPayload(payload as JsonObject, '', findings);
-
-  const { found } = findings;
+  const { baseUrl, fileId, definition } = options;
+  if (baseUrl !== undefined && !parseUrl(baseUrl)) {
+    throw badUrl('options.baseUrl', baseUrl, "not an absolute URL; pass the JSON document's full URL");
+  }
+  const findings: Findings = { found: [], other: [] };
+  walk(payload, '', findings);
+  const { found, other, note } = findings;
   if (found.length === 0) {
-    const types = [...new Set(findings.otherEvents)];
-    if (types.length === 1 && findings.procedureNote) throw new SpriteEventError('no-sprite-data', findings.procedureNote);
-    throw new SpriteEventError(
+    const types = [...new Set(other)];
+    if (types.length === 1 && note) throw fail('no-sprite-data', note);
+    throw fail(
       'not-sprite-event',
-      `the payload holds no CreateImageSpriteComplete event: found EventType ${types.map((t) => JSON.stringify(t)).join(', ')}. Pass the CreateImageSpriteComplete callback (or a PullEvents answer holding one).`,
+      `no CreateImageSpriteComplete event: found EventType ${types.map((type) => quote(type)).join(', ')}. Pass that callback or a PullEvents answer holding one.`,
     );
   }
 
-  const wanted = filterFound(found, options);
-  let firstError: SpriteEventError | undefined;
+  const hasDefinition = definition != null && definition !== '';
+  let wanted = found;
+  if (fileId !== undefined || hasDefinition) {
+    wanted = found.filter((item) => (fileId === undefined || item.fileId === `${fileId}`) && (!hasDefinition || item.definition === Number(definition)));
+    if (wanted.length === 0) {
+      const asked = [fileId === undefined ? '' : `FileId ${fileId}`, hasDefinition ? `Definition ${definition}` : ''].filter(Boolean).join(' and ');
+      const held = new Set(found.map((item) => `FileId ${item.fileId ?? '(none)'} Definition ${item.definition ?? '(none)'}`));
+      throw fail('no-sprite-data', `no sprite result matches ${asked}; found: ${[...held].join('; ')}. Check file-id / definition.`);
+    }
+  }
+  let firstError: unknown;
   const results: SpriteInfo[] = [];
   for (const item of wanted) {
     try {
-      if (item.error) throw item.error;
       results.push(toSpriteInfo(item, baseUrl));
     } catch (error) {
       if (!(error instanceof SpriteEventError)) throw error;
       firstError ??= error;
     }
   }
-  if (results.length === 0) throw firstError!;
+  if (results.length === 0) throw firstError;
   return results;
 }
 
 /** JSON text → value, or a `bad-json` error that says where the text went wrong. */
 function parseJson(text: string): unknown {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') throw new SpriteEventError('bad-json', 'the event text is empty; expected the JSON of a Tencent VOD event.');
+  const body = text.replace(/^\uFEFF/, '');
+  if (!body.trim()) throw fail('bad-json', 'the event text is empty; pass the JSON of a Tencent VOD event.');
   try {
     return JSON.parse(body);
   } catch (error) {
-    const offset = jsonErrorOffset(body);
-    let engine = error instanceof Error ? error.message : String(error);
+    // Engines differ in whether their message gives a position: find it ourselves.
+    const at = jsonErrorOffset(body);
+    const before = body.slice(0, at);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const near = body.slice(Math.max(lineStart, at - 20), at + 20).replace(/\s+/g, ' ');
     // Some engines quote the whole text in their message: keep it short.
-    if (engine.length > 160) engine = `${engine.slice(0, 160)}…`;
-    let where = '';
-    if (offset >= 0) {
-      let line = 1;
-      let lineStart = 0;
-      for (let i = 0; i < offset; i++) {
-        if (body.charCodeAt(i) === 10) {
-          line++;
-          lineStart = i + 1;
-        }
-      }
-      const excerpt = body.slice(Math.max(lineStart, offset - 20), offset + 20).replace(/\s+/g, ' ');
-      where = ` at line ${line}, column ${offset - lineStart + 1} (position ${offset}), near ${JSON.stringify(excerpt)}`;
-    }
-    throw new SpriteEventError('bad-json', `the event text is not valid JSON${where}: ${engine}`);
+    const engine = `${(error as Error).message}`.slice(0, 160);
+    throw fail(
+      'bad-json',
+      `the event text is not valid JSON at line ${before.split('\n').length}, column ${at - lineStart + 1} (position ${at}), near ${quote(near)}: ${engine}`,
+    );
   }
 }
 
-/**
- * Offset of the first JSON syntax error in `text` (engines differ in whether their
- * message gives one), or -1 when none is found.
- */
+/** One JSON token: string, number, literal or punctuation. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings forbid raw control characters
+const TOKEN = /"(?:[^"\\\0-\x1f]|\\(?:["\\/bfnrt]|u[\da-fA-F]{4}))*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|[{}[\],:]/y;
+/** The valid beginning of a string, to point past it when the string is broken. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
+const STRING_START = /"(?:[^"\\\0-\x1f]|\\(?:["\\/bfnrt]|u[\da-fA-F]{4}))*/y;
+const SPACE = /[ \t\n\r]*/y;
+
+/** Offset of the first JSON syntax error in `text` (called only for text that failed to parse). */
 function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const n = text.length;
-  const skipSpace = () => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
-      i++;
-    }
+  let at = 0;
+  /** The next token, not consumed; `at` moves to its start, or past the valid part of a broken string. */
+  const peek = (): string => {
+    SPACE.lastIndex = at;
+    SPACE.test(text);
+    TOKEN.lastIndex = STRING_START.lastIndex = at = SPACE.lastIndex;
+    const token = TOKEN.exec(text)?.[0];
+    if (token === undefined && text[at] === '"' && STRING_START.test(text)) at = STRING_START.lastIndex;
+    return token ?? '';
   };
-  const digits = () => {
-    const start = i;
-    while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    return i > start;
-  };
-  // Each reader returns false with `i` at the offending character.
-  const failAt = (at: number): false => {
-    i = at;
-    return false;
-  };
-  const succeedAt = (at: number): true => {
-    i = at;
+  /** Consumes the next token when `accept` likes it. */
+  const eat = (accept: (token: string) => boolean): boolean => {
+    const token = peek();
+    if (!token || !accept(token)) return false;
+    at = TOKEN.lastIndex;
     return true;
   };
-  const readString = (): boolean => {
-    i++; // opening quote
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return true;
-      }
-      if (c < 32) return false;
-      if (c === 92) {
-        const e = text[i + 1];
-        if (e === 'u') {
-          for (let k = 2; k < 6; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) return failAt(i + k);
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else return failAt(i + 1);
-      } else i++;
-    }
-    return false;
+  const is = (wanted: string) => (token: string) => token === wanted;
+  // Each reader returns false with `at` at the offending character.
+  const value = (depth: number): boolean => {
+    const open = peek();
+    if (open !== '{' && open !== '[') return eat((token) => !'}],:'.includes(token));
+    at++;
+    const close = open === '{' ? '}' : ']';
+    if (eat(is(close))) return true;
+    do {
+      if (open === '{' && !(eat((token) => token[0] === '"') && eat(is(':')))) return false;
+      if (depth > 500 || !value(depth + 1)) return false;
+    } while (eat(is(',')));
+    return eat(is(close));
   };
-  const readValue = (depth: number): boolean => {
-    if (depth > 500) return false;
-    skipSpace();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      skipSpace();
-      if (text[i] === close) return succeedAt(i + 1);
-      for (;;) {
-        if (c === '{') {
-          skipSpace();
-          if (text[i] !== '"' || !readString()) return false;
-          skipSpace();
-          if (text[i] !== ':') return false;
-          i++;
-        }
-        if (!readValue(depth + 1)) return false;
-        skipSpace();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === close) return succeedAt(i + 1);
-        return false;
-      }
-    }
-    if (c === '"') return readString();
-    for (const word of ['true', 'false', 'null']) if (text.startsWith(word, i)) return succeedAt(i + word.length);
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
-      if (c === '-') i++;
-      if (text[i] === '0') i++;
-      else if (!digits()) return false;
-      if (text[i] === '.') {
-        i++;
-        if (!digits()) return false;
-      }
-      if (text[i] === 'e' || text[i] === 'E') {
-        i++;
-        if (text[i] === '+' || text[i] === '-') i++;
-        if (!digits()) return false;
-      }
-      return true;
-    }
-    return false;
-  };
-  if (!readValue(0)) return Math.min(i, n);
-  skipSpace();
-  return i < n ? i : -1;
+  // After a complete value, whatever follows is the error.
+  if (value(0)) peek();
+  return at;
 }
-
-function checkBaseUrl(baseUrl: string | undefined): string | undefined {
-  if (baseUrl === undefined) return undefined;
-  const parsed = typeof baseUrl === 'string' ? parseUrl(baseUrl) : undefined;
-  if (!parsed) {
-    throw new SpriteEventError('bad-url', `options.baseUrl is ${JSON.stringify(baseUrl)}, which is not an absolute URL; pass the full URL of the JSON document.`);
-  }
-  return parsed.href;
-}
-
-const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
-const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 /** Finds sprite results in any accepted payload shape. */
-function walkPayload(payload: JsonObject, path: string, findings: Findings): void {
-  if (isObject(payload.Response)) {
-    const response = payload.Response;
-    if (isObject(response.Error)) {
-      const { Code, Message } = response.Error;
-      throw new SpriteEventError(
-        'task-failed',
-        `the Tencent API answered with an error instead of events: Code ${JSON.stringify(Code)}, Message ${JSON.stringify(Message)}${typeof response.RequestId === 'string' ? ` (RequestId ${response.RequestId})` : ''}.`,
-      );
+function walk(o: Obj, path: string, findings: Findings): void {
+  const { found, other } = findings;
+  const response = o.Response;
+  if (isObject(response)) {
+    const error = response.Error;
+    if (isObject(error)) {
+      const request = typeof response.RequestId === 'string' ? ` (RequestId ${response.RequestId})` : '';
+      throw fail('task-failed', `the Tencent API answered an error: Code ${quote(error.Code)}, Message ${quote(error.Message)}${request}.`);
     }
-    walkPayload(response, join(path, 'Response'), findings);
-    return;
+    walk(response, join(path, 'Response'), findings);
+  } else if (Array.isArray(o.EventSet)) {
+    each(o.EventSet, join(path, 'EventSet'), (event, at) => walkEvent(event, at, findings));
+    if (!o.EventSet.length) other.push('(none: EventSet is empty)');
+  } else if (typeof o.EventType === 'string') walkEvent(o, path, findings);
+  else if (typeof o.eventType === 'string') {
+    if (o.eventType === 'CreateImageSpriteComplete') nested(o, path, 'data', DATA_2_0, {}, findings);
+    else other.push(`${o.eventType} (2.0 eventType)`);
+  } else if (Array.isArray(o.MediaInfoSet)) {
+    each(o.MediaInfoSet, join(path, 'MediaInfoSet'), (info, at) => walkMediaInfo(info, at, findings));
+    if (!found.length) found.push({ error: noData(join(path, 'MediaInfoSet'), [], {}, 'check the FileId') });
+  } else if ('ImageSpriteInfo' in o) walkMediaInfo(o, path, findings);
+  else if (Array.isArray(o.ImageSpriteSet)) each(o.ImageSpriteSet, join(path, 'ImageSpriteSet'), (item, at) => take(item, at, SPRITE_ITEM, {}, findings));
+  else if ('ImageUrlSet' in o) take(o, path, SPRITE_ITEM, {}, findings);
+  else if ('ImageSpriteUrlSet' in o || ('TaskId' in o && 'WebVttUrl' in o)) take(o, path, TASK_3_0, {}, findings);
+  else if (Array.isArray(o.MediaProcessResultSet)) walkProcedure(o, path, findings);
+  else if (isObject(o.ImageSpriteTask)) walkSpriteTask(o, path, {}, findings);
+  else {
+    const keys = Object.keys(o).slice(0, 8);
+    throw fail('not-sprite-event', `not a Tencent VOD sprite event: no EventType, EventSet, eventType, MediaInfoSet, ImageSpriteSet or ImageSpriteUrlSet, only the fields ${keys.join(', ') || '(none)'}.`);
   }
-  if (Array.isArray(payload.EventSet)) {
-    payload.EventSet.forEach((event, index) => {
-      if (isObject(event)) walkEvent(event, `${join(path, 'EventSet')}[${index}]`, findings);
-    });
-    if (payload.EventSet.length === 0) findings.otherEvents.push('(none: EventSet is empty)');
-    return;
-  }
-  if (typeof payload.EventType === 'string') {
-    walkEvent(payload, path, findings);
-    return;
-  }
-  if (typeof payload.eventType === 'string') {
-    walkLegacy(payload, path, findings);
-    return;
-  }
-  if (Array.isArray(payload.MediaInfoSet)) {
-    payload.MediaInfoSet.forEach((info, index) => {
-      if (isObject(info)) walkMediaInfo(info, `${join(path, 'MediaInfoSet')}[${index}]`, findings);
-    });
-    if (findings.found.length === 0) {
-      findings.found.push({ path, error: new SpriteEventError('no-sprite-data', `the media info holds no media (${join(path, 'MediaInfoSet')} is empty); check the FileId.`) });
-    }
-    return;
-  }
-  if ('ImageSpriteInfo' in payload) {
-    walkMediaInfo(payload, path, findings);
-    return;
-  }
-  if (Array.isArray(payload.ImageSpriteSet)) {
-    walkSpriteSet(payload.ImageSpriteSet, join(path, 'ImageSpriteSet'), {}, findings);
-    return;
-  }
-  if ('ImageUrlSet' in payload) {
-    walkItem(payload, path, {}, findings);
-    return;
-  }
-  if ('ImageSpriteUrlSet' in payload || ('TaskId' in payload && 'WebVttUrl' in payload)) {
-    walkTask(payload, path, findings);
-    return;
-  }
-  if (Array.isArray(payload.MediaProcessResultSet)) {
-    const before = findings.found.length;
-    walkProcedure(payload, path, findings);
-    if (findings.found.length === before) findings.otherEvents.push('ProcedureStateChanged (without an ImageSprites task)');
-    return;
-  }
-  if (isObject(payload.ImageSpriteTask)) {
-    walkProcessResult(payload, path, {}, findings);
-    return;
-  }
-  const keys = Object.keys(payload).slice(0, 8);
-  throw new SpriteEventError(
-    'not-sprite-event',
-    `not a Tencent VOD sprite event: expected EventType, Response.EventSet, eventType (2.0), MediaInfoSet, ImageSpriteSet or ImageSpriteUrlSet, but the object has ${keys.length ? `only the fields ${keys.join(', ')}` : 'no fields'}.`,
-  );
 }
 
-function walkEvent(event: JsonObject, path: string, findings: Findings): void {
-  const type = String(event.EventType);
+function each(list: unknown[], path: string, visit: (item: Obj, path: string) => void): void {
+  list.forEach((item, index) => {
+    if (isObject(item)) visit(item, `${path}[${index}]`);
+  });
+}
+
+function walkEvent(event: Obj, path: string, findings: Findings): void {
+  const type = `${event.EventType}`;
   if (type === 'CreateImageSpriteComplete') {
-    const task = event.CreateImageSpriteCompleteEvent;
-    const taskPath = join(path, 'CreateImageSpriteCompleteEvent');
-    if (isObject(task)) walkTask(task, taskPath, findings);
-    else findings.found.push({ path, error: new SpriteEventError('no-sprite-data', `the CreateImageSpriteComplete event has no task result: ${taskPath} is ${JSON.stringify(task ?? null)}.`) });
-    return;
-  }
-  if (type === 'ProcedureStateChanged' && isObject(event.ProcedureStateChangeEvent)) {
-    const before = findings.found.length;
+    nested(event, path, 'CreateImageSpriteCompleteEvent', TASK_3_0, {}, findings);
+  } else if (type === 'ProcedureStateChanged' && isObject(event.ProcedureStateChangeEvent)) {
     walkProcedure(event.ProcedureStateChangeEvent, join(path, 'ProcedureStateChangeEvent'), findings);
-    if (findings.found.length === before) findings.otherEvents.push(`${type} (without an ImageSprites task)`);
-    return;
-  }
-  findings.otherEvents.push(type);
+  } else findings.other.push(type);
 }
 
-function walkTask(task: JsonObject, path: string, findings: Findings): void {
+/** `o[key]` read as `shape`, or a `no-sprite-data` result saying what `key` held. */
+function nested(o: Obj, path: string, key: string, shape: string[], context: Found, findings: Findings): void {
+  const value = o[key];
+  const at = join(path, key);
+  if (isObject(value)) take(value, at, shape, context, findings);
+  else findings.found.push({ ...context, error: noData(at, value, context) });
+}
+
+/** The one `no-sprite-data` message: which field held what, for which ids, and what to do. */
+function noData(field: string, value: unknown, ids: Found, todo = 'wait for a successful sprite task'): SpriteEventError {
+  return fail('no-sprite-data', `no sprite data: ${field} is ${quote(value)}${describe(ids)}; ${todo}.`);
+}
+
+/** One sprite result of the given shape (see TASK_3_0). */
+function take(o: Obj, path: string, shape: string[], context: Found, findings: Findings): void {
+  const [vtt, images, fileId, taskId, definition, totalCount, code, message, width, height] = shape;
   const found: Found = {
-    path,
-    ...ids(task.FileId, task.TaskId, task.Definition),
-    ...optionalNumber('totalCount', task.TotalCount),
-    vttField: join(path, 'WebVttUrl'),
-    vttValue: task.WebVttUrl,
-    imagesField: join(path, 'ImageSpriteUrlSet'),
-    imagesValue: task.ImageSpriteUrlSet,
-  };
-  if (task.ErrCode !== undefined && Number(task.ErrCode) !== 0) {
-    found.error = new SpriteEventError(
-      'task-failed',
-      `the sprite task failed: ErrCode ${String(task.ErrCode)}, Message ${JSON.stringify(task.Message ?? '')}${describe(found)}. Tencent made no thumbnails; fix the cause and run the task again.`,
-    );
-  }
-  findings.found.push(found);
-}
-
-function walkLegacy(payload: JsonObject, path: string, findings: Findings): void {
-  const type = String(payload.eventType);
-  if (type !== 'CreateImageSpriteComplete') {
-    findings.otherEvents.push(`${type} (2.0 eventType)`);
-    return;
-  }
-  const data = payload.data;
-  const dataPath = join(path, 'data');
-  if (!isObject(data)) {
-    findings.found.push({ path, error: new SpriteEventError('no-sprite-data', `the 2.0 CreateImageSpriteComplete callback has no result: ${dataPath} is ${JSON.stringify(data ?? null)}.`) });
-    return;
-  }
-  const found: Found = {
-    path: dataPath,
-    ...ids(data.fileId, data.vodTaskId, data.definition),
-    ...optionalNumber('totalCount', data.totalCount),
-    vttField: join(dataPath, 'webVttUrl'),
-    vttValue: data.webVttUrl,
-    imagesField: join(dataPath, 'imageSpriteUrl'),
-    imagesValue: data.imageSpriteUrl,
-  };
-  if (data.status !== undefined && Number(data.status) !== 0) {
-    found.error = new SpriteEventError(
-      'task-failed',
-      `the sprite task failed: status ${String(data.status)}, message ${JSON.stringify(data.message ?? '')}${describe(found)}. Tencent made no thumbnails; fix the cause and run the task again.`,
-    );
-  }
-  findings.found.push(found);
-}
-
-function walkMediaInfo(info: JsonObject, path: string, findings: Findings): void {
-  const fileId = typeof info.FileId === 'string' || typeof info.FileId === 'number' ? String(info.FileId) : undefined;
-  const spriteInfo = info.ImageSpriteInfo;
-  if (!isObject(spriteInfo) || !Array.isArray(spriteInfo.ImageSpriteSet) || spriteInfo.ImageSpriteSet.length === 0) {
-    findings.found.push({
-      path,
-      ...(fileId === undefined ? {} : { fileId }),
-      error: new SpriteEventError(
-        'no-sprite-data',
-        `the media${fileId === undefined ? '' : ` FileId ${fileId}`} has no image sprites (${join(path, 'ImageSpriteInfo')} is ${isObject(spriteInfo) ? 'empty' : JSON.stringify(spriteInfo ?? null)}); run a sprite task on it first.`,
-      ),
-    });
-    return;
-  }
-  walkSpriteSet(spriteInfo.ImageSpriteSet, join(path, 'ImageSpriteInfo.ImageSpriteSet'), fileId === undefined ? {} : { fileId }, findings);
-}
-
-function walkSpriteSet(set: unknown[], path: string, context: Partial<Found>, findings: Findings): void {
-  set.forEach((item, index) => {
-    if (isObject(item)) walkItem(item, `${path}[${index}]`, context, findings);
-  });
-}
-
-/** A `MediaImageSpriteItem`. */
-function walkItem(item: JsonObject, path: string, context: Partial<Found>, findings: Findings): void {
-  findings.found.push({
-    path,
     ...context,
-    ...ids(undefined, undefined, item.Definition ?? context.definition),
-    ...(context.fileId === undefined ? {} : { fileId: context.fileId }),
-    ...(context.taskId === undefined ? {} : { taskId: context.taskId }),
-    ...optionalNumber('width', item.Width),
-    ...optionalNumber('height', item.Height),
-    ...optionalNumber('totalCount', item.TotalCount),
-    vttField: join(path, 'WebVttUrl'),
-    vttValue: item.WebVttUrl,
-    imagesField: join(path, 'ImageUrlSet'),
-    imagesValue: item.ImageUrlSet,
-  });
+    ...ids(o[fileId], o[taskId], o[definition] ?? context.definition),
+    vtt: [join(path, vtt), o[vtt]],
+    images: [join(path, images), o[images]],
+  };
+  for (const [key, field] of [['totalCount', totalCount], ['width', width], ['height', height]] as const) {
+    const value = o[field];
+    if (isNumber(value)) found[key] = value;
+  }
+  if (failed(o[code])) found.error = taskFailed('sprite task', `${code} ${o[code]}, ${message} ${quote(o[message] ?? '')}`, found);
+  findings.found.push(found);
+}
+
+function walkMediaInfo(info: Obj, path: string, findings: Findings): void {
+  const context = ids(info.FileId);
+  const spriteInfo = info.ImageSpriteInfo;
+  const set = isObject(spriteInfo) ? spriteInfo.ImageSpriteSet : undefined;
+  if (Array.isArray(set) && set.length) {
+    each(set, join(path, 'ImageSpriteInfo.ImageSpriteSet'), (item, at) => take(item, at, SPRITE_ITEM, context, findings));
+    return;
+  }
+  findings.found.push({ ...context, error: noData(join(path, 'ImageSpriteInfo'), spriteInfo, context, 'run a sprite task on the file first') });
 }
 
 /** A `ProcedureStateChangeEvent` (`ProcedureTask`). */
-function walkProcedure(procedure: JsonObject, path: string, findings: Findings): void {
-  const context = ids(procedure.FileId, procedure.TaskId, undefined);
+function walkProcedure(procedure: Obj, path: string, findings: Findings): void {
+  const context = ids(procedure.FileId, procedure.TaskId);
   const results = Array.isArray(procedure.MediaProcessResultSet) ? procedure.MediaProcessResultSet : [];
-  const before = findings.found.length;
-  results.forEach((result, index) => {
-    if (isObject(result) && (result.Type === 'ImageSprites' || isObject(result.ImageSpriteTask))) {
-      walkProcessResult(result, `${join(path, 'MediaProcessResultSet')}[${index}]`, context, findings);
-    }
+  const { found } = findings;
+  const before = found.length;
+  each(results, join(path, 'MediaProcessResultSet'), (result, at) => {
+    if (result.Type === 'ImageSprites' || isObject(result.ImageSpriteTask)) walkSpriteTask(result, at, context, findings);
   });
-  if (findings.found.length === before && (procedure.ErrCode === undefined || Number(procedure.ErrCode) === 0)) {
-    const types = results.flatMap((result) => (isObject(result) && typeof result.Type === 'string' ? [result.Type] : []));
-    findings.procedureNote ??= `the task flow${describe(context)} ran no ImageSprites task (its results: ${types.length ? types.join(', ') : 'none'}); add a sprite task (e.g. template 10) to the task flow, or pass the CreateImageSpriteComplete event.`;
+  if (found.length > before) return;
+  if (failed(procedure.ErrCode)) {
+    found.push({ ...context, error: taskFailed('task flow', `ErrCode ${procedure.ErrCode}, Message ${quote(procedure.Message ?? '')}`, context) });
+    return;
   }
-  if (findings.found.length === before && procedure.ErrCode !== undefined && Number(procedure.ErrCode) !== 0) {
-    findings.found.push({
-      path,
-      ...context,
-      error: new SpriteEventError(
-        'task-failed',
-        `the task flow failed before any sprite result: ErrCode ${String(procedure.ErrCode)}, Message ${JSON.stringify(procedure.Message ?? '')}${describe(context)}.`,
-      ),
-    });
-  }
+  const types = results.flatMap((result) => (isObject(result) && typeof result.Type === 'string' ? [result.Type] : []));
+  findings.note ??= `the task flow${describe(context)} ran no ImageSprites task (its results: ${types.join(', ') || 'none'}); add one or pass the CreateImageSpriteComplete event.`;
+  findings.other.push('ProcedureStateChanged (without an ImageSprites task)');
 }
 
 /** A `MediaProcessTaskResult` of Type `ImageSprites`. */
-function walkProcessResult(result: JsonObject, path: string, context: Partial<Found>, findings: Findings): void {
+function walkSpriteTask(result: Obj, path: string, context: Found, findings: Findings): void {
   const task = result.ImageSpriteTask;
-  const taskPath = join(path, 'ImageSpriteTask');
   if (!isObject(task)) {
-    findings.found.push({ path, ...context, error: new SpriteEventError('no-sprite-data', `the ImageSprites result has no task: ${taskPath} is ${JSON.stringify(task ?? null)}.`) });
+    nested(result, path, 'ImageSpriteTask', SPRITE_ITEM, context, findings);
     return;
   }
-  const input = isObject(task.Input) ? task.Input : {};
+  const at = join(path, 'ImageSpriteTask');
   const output = isObject(task.Output) ? task.Output : undefined;
-  const withDefinition = { ...context, ...ids(undefined, undefined, output?.Definition ?? input.Definition) };
-  const status = typeof task.Status === 'string' ? task.Status : undefined;
-  if (status === 'FAIL' || (task.ErrCode !== undefined && Number(task.ErrCode) !== 0)) {
-    findings.found.push({
-      path: taskPath,
-      ...withDefinition,
-      error: new SpriteEventError(
-        'task-failed',
-        `the sprite task failed: Status ${status ?? '(none)'}, ErrCode ${String(task.ErrCode)}, Message ${JSON.stringify(task.Message ?? '')}${describe(withDefinition)}. Tencent made no thumbnails; fix the cause and run the task again.`,
-      ),
-    });
-    return;
-  }
-  if (!output || (status !== undefined && status !== 'SUCCESS')) {
-    findings.found.push({
-      path: taskPath,
-      ...withDefinition,
-      error: new SpriteEventError(
-        'no-sprite-data',
-        `the sprite task has no output yet (Status ${status ?? '(none)'}${describe(withDefinition)}); wait for a SUCCESS event.`,
-      ),
-    });
-    return;
-  }
-  walkItem(output, join(taskPath, 'Output'), withDefinition, findings);
+  const withDefinition = { ...context, ...ids(undefined, undefined, output?.Definition ?? (isObject(task.Input) ? task.Input.Definition : undefined)) };
+  const status = typeof task.Status === 'string' ? task.Status : '(none)';
+  if (status === 'FAIL' || failed(task.ErrCode)) {
+    const facts = `Status ${status}, ErrCode ${task.ErrCode}, Message ${quote(task.Message ?? '')}`;
+    findings.found.push({ ...withDefinition, error: taskFailed('sprite task', facts, withDefinition) });
+  } else if (!output || (status !== '(none)' && status !== 'SUCCESS')) {
+    findings.found.push({ ...withDefinition, error: noData(`${at}.Status`, status, withDefinition, 'wait for a SUCCESS event') });
+  } else take(output, join(at, 'Output'), SPRITE_ITEM, withDefinition, findings);
+}
+
+function taskFailed(what: string, facts: string, ids: Found): SpriteEventError {
+  return fail('task-failed', `the ${what} failed: ${facts}${describe(ids)}. Fix the cause and run it again.`);
 }
 
 /** fileId / taskId / definition, each only when present and of a usable type. */
-function ids(fileId: unknown, taskId: unknown, definition: unknown): Partial<Found> {
-  const out: Partial<Found> = {};
-  if (typeof fileId === 'string' || typeof fileId === 'number') out.fileId = String(fileId);
-  if (typeof taskId === 'string' && taskId !== '') out.taskId = taskId;
-  const def = typeof definition === 'string' && definition.trim() !== '' ? Number(definition) : definition;
-  if (typeof def === 'number' && Number.isFinite(def)) out.definition = def;
+function ids(fileId: unknown, taskId?: unknown, definition?: unknown): Found {
+  const out: Found = {};
+  if (typeof fileId === 'string' || typeof fileId === 'number') out.fileId = `${fileId}`;
+  if (typeof taskId === 'string' && taskId) out.taskId = taskId;
+  const number = typeof definition === 'string' && definition.trim() ? Number(definition) : definition;
+  if (isNumber(number)) out.definition = number;
   return out;
 }
 
-function optionalNumber(key: 'width' | 'height' | 'totalCount', value: unknown): Partial<Found> {
-  return typeof value === 'number' && Number.isFinite(value) ? { [key]: value } : {};
-}
-
 /** " (TaskId …, FileId …, Definition …)" for messages. */
-function describe(found: Partial<Found>): string {
-  const parts: string[] = [];
-  if (found.taskId) parts.push(`TaskId ${found.taskId}`);
-  if (found.fileId !== undefined) parts.push(`FileId ${found.fileId}`);
-  if (found.definition !== undefined) parts.push(`Definition ${found.definition}`);
+function describe({ taskId, fileId, definition }: Found): string {
+  const parts = [taskId && `TaskId ${taskId}`, fileId !== undefined && `FileId ${fileId}`, definition !== undefined && `Definition ${definition}`].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-function filterFound(found: Found[], options: ParseSpriteEventOptions): Found[] {
-  const { fileId } = options;
-  const hasDefinition = options.definition !== undefined && options.definition !== null && options.definition !== '';
-  const definition = hasDefinition ? Number(options.definition) : undefined;
-  if (fileId === undefined && !hasDefinition) return found;
-  const wanted = found.filter(
-    (item) => (fileId === undefined || item.fileId === String(fileId)) && (!hasDefinition || item.definition === definition),
-  );
-  if (wanted.length > 0) return wanted;
-  const asked = [fileId === undefined ? '' : `FileId ${fileId}`, hasDefinition ? `Definition ${String(options.definition)}` : '']
-    .filter(Boolean)
-    .join(' and ');
-  const available = [
-    ...new Set(
-      found.map((item) =>
-        [`FileId ${item.fileId ?? '(none)'}`, `Definition ${item.definition ?? '(none)'}`].join(' '),
-      ),
-    ),
-  ];
-  throw new SpriteEventError(
-    'no-sprite-data',
-    `no sprite result matches ${asked}; the payload holds: ${available.join('; ')}. Check the file-id / definition you asked for.`,
-  );
-}
-
 function toSpriteInfo(found: Found, baseUrl: string | undefined): SpriteInfo {
-  const { vttField = 'WebVttUrl', imagesField = 'ImageSpriteUrlSet' } = found;
-  if (typeof found.vttValue !== 'string' || found.vttValue.trim() === '') {
-    throw new SpriteEventError('no-sprite-data', `the sprite result has no WebVTT: ${vttField} is ${JSON.stringify(found.vttValue ?? null)}${describe(found)}.`);
-  }
-  const images = found.imagesValue;
-  if (!Array.isArray(images) || images.length === 0) {
-    throw new SpriteEventError('no-sprite-data', `the sprite result has no sheet images: ${imagesField} is ${JSON.stringify(images ?? null)}${describe(found)}.`);
-  }
-  const info: SpriteInfo = {
-    vttUrl: checkUrl(found.vttValue, vttField, baseUrl),
+  const { error, vtt: [vttField, vttUrl] = ['', ''], images: [imagesField, images] = ['', ''], ...info } = found;
+  if (error) throw error;
+  if (typeof vttUrl !== 'string' || !vttUrl.trim()) throw noData(vttField, vttUrl, found);
+  if (!Array.isArray(images) || !images.length) throw noData(imagesField, images, found);
+  return {
+    ...info,
+    vttUrl: checkUrl(vttUrl, vttField, baseUrl),
     imageUrls: images.map((url, index) => checkUrl(url, `${imagesField}[${index}]`, baseUrl)),
   };
-  if (found.fileId !== undefined) info.fileId = found.fileId;
-  if (found.taskId !== undefined) info.taskId = found.taskId;
-  if (found.definition !== undefined) info.definition = found.definition;
-  if (found.width !== undefined) info.width = found.width;
-  if (found.height !== undefined) info.height = found.height;
-  if (found.totalCount !== undefined) info.totalCount = found.totalCount;
-  return info;
 }
 
 /** An absolute http(s) URL, or a `bad-url` error naming the field and what it held. */
 function checkUrl(value: unknown, field: string, baseUrl: string | undefined): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new SpriteEventError('bad-url', `${field} is ${JSON.stringify(value ?? null)}, not a URL.`);
-  }
-  const absolute = parseUrl(value);
-  const parsed = absolute ?? (baseUrl === undefined ? undefined : parseUrl(value, baseUrl));
-  if (!parsed) {
-    throw new SpriteEventError(
-      'bad-url',
-      baseUrl === undefined
-        ? `${field} is ${JSON.stringify(value)}, a relative or malformed URL; pass baseUrl (the URL of the JSON document) to resolve relative URLs.`
-        : `${field} is ${JSON.stringify(value)}, which is not a valid URL.`,
-    );
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new SpriteEventError('bad-url', `${field} is ${JSON.stringify(value)}: only http: and https: URLs are accepted, not ${parsed.protocol}.`);
-  }
+  if (typeof value !== 'string' || !value.trim()) throw badUrl(field, value, 'not a URL');
+  const parsed = parseUrl(value) ?? (baseUrl === undefined ? undefined : parseUrl(value, baseUrl));
+  if (!parsed) throw badUrl(field, value, baseUrl ? 'not a valid URL' : "relative or malformed; pass baseUrl (the JSON document's URL)");
+  if (!/^https?:$/.test(parsed.protocol)) throw badUrl(field, value, `only http: and https: URLs are accepted, not ${parsed.protocol}`);
   return parsed.href;
 }
+
+const badUrl = (field: string, value: unknown, why: string) => fail('bad-url', `${field} is ${quote(value)}: ${why}.`);

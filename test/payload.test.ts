@@ -127,7 +127,7 @@ describe('parseSpriteEvent: the demo’s sample payloads (relative URLs, resolve
     const json = await text(`${PAYLOADS}failed.json`);
     const error = expectError(() => parseSpriteEvent(json, { baseUrl: `${PAYLOADS}failed.json` }), 'task-failed');
     expect(error.message).to.equal(
-      'the sprite task failed: ErrCode 70000, Message "InternalError: source file could not be decoded" (TaskId 1400329073-CreateImageSprite-7a3f0c5e8d9b4a21b6c3e0f1d2a4b5c6, FileId 5285890784246869380, Definition 10). Tencent made no thumbnails; fix the cause and run the task again.',
+      'the sprite task failed: ErrCode 70000, Message "InternalError: source file could not be decoded" (TaskId 1400329073-CreateImageSprite-7a3f0c5e8d9b4a21b6c3e0f1d2a4b5c6, FileId 5285890784246869380, Definition 10). Fix the cause and run it again.',
     );
   });
 });
@@ -307,7 +307,7 @@ describe('parseSpriteEvent: errors', () => {
     });
 
     it('empty text', () => {
-      expect(errorOf(() => parseSpriteEvent('  \n')).message).to.equal('the event text is empty; expected the JSON of a Tencent VOD event.');
+      expect(errorOf(() => parseSpriteEvent('  \n')).message).to.equal('the event text is empty; pass the JSON of a Tencent VOD event.');
     });
 
     it('a byte order mark before the JSON is fine', () => {
@@ -319,7 +319,7 @@ describe('parseSpriteEvent: errors', () => {
     it('says which EventType was found', () => {
       const error = expectError(() => parseSpriteEvent(event(null, 'NewFileUpload')), 'not-sprite-event');
       expect(error.message).to.equal(
-        'the payload holds no CreateImageSpriteComplete event: found EventType "NewFileUpload". Pass the CreateImageSpriteComplete callback (or a PullEvents answer holding one).',
+        'no CreateImageSpriteComplete event: found EventType "NewFileUpload". Pass that callback or a PullEvents answer holding one.',
       );
     });
 
@@ -397,7 +397,7 @@ describe('parseSpriteEvent: errors', () => {
     });
 
     it('media info without sprites', () => {
-      expectError(() => parseSpriteEvent({ Response: { MediaInfoSet: [{ FileId: 'm', ImageSpriteInfo: null }], RequestId: 'r' } }), 'no-sprite-data', 'FileId m has no image sprites');
+      expectError(() => parseSpriteEvent({ Response: { MediaInfoSet: [{ FileId: 'm', ImageSpriteInfo: null }], RequestId: 'r' } }), 'no-sprite-data', 'MediaInfoSet[0].ImageSpriteInfo is null (FileId m)', 'run a sprite task');
     });
 
     it('a task flow without a sprite task', () => {
@@ -413,7 +413,7 @@ describe('parseSpriteEvent: errors', () => {
         EventType: 'ProcedureStateChanged',
         ProcedureStateChangeEvent: { TaskId: 'p', Status: 'PROCESSING', ErrCode: 0, FileId: 'f', MediaProcessResultSet: [{ Type: 'ImageSprites', ImageSpriteTask: { Status: 'PROCESSING', ErrCode: 0, Input: { Definition: 10 } } }] },
       };
-      expectError(() => parseSpriteEvent(payload), 'no-sprite-data', 'Status PROCESSING', 'wait for a SUCCESS event');
+      expectError(() => parseSpriteEvent(payload), 'no-sprite-data', 'ImageSpriteTask.Status is "PROCESSING"', 'wait for a SUCCESS event');
     });
   });
 
@@ -435,7 +435,7 @@ describe('parseSpriteEvent: errors', () => {
       expectError(
         () => parseSpriteEvent(task({ WebVttUrl: '../media/a.vtt' })),
         'bad-url',
-        'WebVttUrl is "../media/a.vtt", a relative or malformed URL; pass baseUrl',
+        'WebVttUrl is "../media/a.vtt": relative or malformed; pass baseUrl',
       );
     });
 
@@ -452,7 +452,7 @@ describe('parseSpriteEvent: errors', () => {
     });
 
     it('a URL that is not a string', () => {
-      expectError(() => parseSpriteEvent(task({ ImageSpriteUrlSet: [42] })), 'bad-url', 'ImageSpriteUrlSet[0] is 42, not a URL');
+      expectError(() => parseSpriteEvent(task({ ImageSpriteUrlSet: [42] })), 'bad-url', 'ImageSpriteUrlSet[0] is 42: not a URL');
     });
 
     it('when every result fails, the first failure is thrown', () => {
