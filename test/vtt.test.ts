@@ -128,7 +128,7 @@ describe('parseThumbnailVtt', () => {
     it('names what line 1 held', () => {
       const error = expectVttError(() => parse('<!doctype html>\n<title>404 Not Found</title>'), 'not-webvtt', 1);
       expect(error.message).to.equal(
-        'line 1: not a WebVTT file: it must start with "WEBVTT" followed by a space, a tab or a line break, but line 1 is "<!doctype html>". Check that the VTT URL points at the sprite\'s .vtt file.',
+        'line 1: not a WebVTT file (line 1 is "<!doctype html>"); it must start with "WEBVTT" and a space, tab or line break. Check the VTT URL.',
       );
     });
 
@@ -159,7 +159,7 @@ describe('parseThumbnailVtt', () => {
     it('points at the first unreadable timing line', () => {
       const error = expectVttError(() => parse('WEBVTT\n\nNOTE x\n\n0:00.000 --> 0:01.000\na.jpg\n'), 'no-cues', 5);
       expect(error.message).to.equal(
-        'line 5: the WebVTT file has no readable cues; the first timing line that could not be read is "0:00.000 --> 0:01.000" (expected like "00:00:01.000 --> 00:00:02.000").',
+        'line 5: no readable cues; first bad timing line: "0:00.000 --> 0:01.000" (expected like "00:00:01.000 --> 00:00:02.000").',
       );
     });
 
