@@ -4,11 +4,9 @@
  * URLs, maybe signed (`?t=..&sign=..`) or on another host.
  */
 
-/** True when `url` is an absolute `http:` or `https:` URL. */
-export function isHttpUrl(url: string): boolean {
-  const parsed = parseUrl(url);
-  return parsed !== undefined && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
-}
+const HTTP = /^https?:$/;
+/** `http://` or `https://` and printable ASCII without `#` or `\`: usable without a parse. */
+const PLAIN_HTTP_URL = /^https?:\/\/[!"$-[\]-~]+$/;
 
 export function parseUrl(url: string, base?: string): URL | undefined {
   try {
@@ -18,9 +16,9 @@ export function parseUrl(url: string, base?: string): URL | undefined {
   }
 }
 
-/** The page's protocol (`https:` …), or undefined outside a page. */
-export function currentPageProtocol(): string | undefined {
-  return (globalThis as { location?: { protocol?: string } }).location?.protocol;
+/** True when `url` is an absolute `http:` or `https:` URL. */
+export function isHttpUrl(url: string): boolean {
+  return HTTP.test(parseUrl(url)?.protocol ?? '');
 }
 
 export interface UpgradeOptions {
@@ -31,10 +29,8 @@ export interface UpgradeOptions {
 }
 
 /** True when `http:` URLs must become `https:` (an https page would block them as mixed content). */
-export function shouldUpgrade(options: UpgradeOptions = {}): boolean {
-  if (options.upgradeInsecure === false) return false;
-  const protocol = options.pageProtocol ?? currentPageProtocol();
-  return protocol === 'https:';
+export function shouldUpgrade({ upgradeInsecure, pageProtocol = globalThis.location?.protocol }: UpgradeOptions = {}): boolean {
+  return upgradeInsecure !== false && pageProtocol === 'https:';
 }
 
 /** `http://x` → `https://x` when `upgrade`; other URLs unchanged. */
@@ -47,16 +43,9 @@ export function upgradeUrl(url: string, upgrade: boolean): string {
  * so `a%20b.jpg` and `a b.jpg` match. Empty when the path ends with `/`.
  */
 export function lastPathSegment(ref: string): string {
-  let end = ref.length;
-  const query = ref.indexOf('?');
-  if (query >= 0) end = query;
-  const hash = ref.indexOf('#');
-  if (hash >= 0 && hash < end) end = hash;
+  const path = ref.split(/[?#]/)[0]!;
   // A backslash is a path separator for http URLs, as in the URL parser.
-  let start = Math.max(ref.lastIndexOf('/', end - 1), ref.lastIndexOf('\\', end - 1)) + 1;
-  if (start > end) start = end;
-  const segment = ref.slice(start, end).trim();
-  if (segment.indexOf('%') < 0) return segment;
+  const segment = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).trim();
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -77,13 +66,12 @@ export class ImageResolver {
   constructor(
     private readonly vttUrl: string,
     imageUrls: readonly string[] = [],
-    options: UpgradeOptions = {},
+    options?: UpgradeOptions,
   ) {
     this.upgrade = shouldUpgrade(options);
     for (const entry of imageUrls) {
-      if (typeof entry !== 'string') continue;
-      const name = lastPathSegment(entry);
-      // First entry wins when two share a name. Entries are parsed only when a ref uses them.
+      const name = typeof entry === 'string' && lastPathSegment(entry);
+      // First entry wins when two share a name.
       if (name && !this.byName.has(name)) this.byName.set(name, entry);
     }
   }
@@ -96,32 +84,18 @@ export class ImageResolver {
   resolve(ref: string): string | null {
     let url = this.cache.get(ref);
     if (url === undefined) {
-      url = this.resolveUncached(ref);
+      const entry = this.byName.get(lastPathSegment(ref));
+      url = entry !== undefined && PLAIN_HTTP_URL.test(entry) ? entry : null;
+      if (!url) {
+        const parsed = parseUrl(entry ?? ref, this.vttUrl);
+        if (parsed && HTTP.test(parsed.protocol)) {
+          parsed.hash = '';
+          url = parsed.href;
+        }
+      }
+      url &&= upgradeUrl(url, this.upgrade);
       this.cache.set(ref, url);
     }
     return url;
   }
-
-  private resolveUncached(ref: string): string | null {
-    const name = lastPathSegment(ref);
-    const fromSet = name ? this.byName.get(name) : undefined;
-    // An image set entry that is plainly an absolute http(s) URL is used without a parse
-    // (a 10-hour sprite has hundreds of sheets); anything unusual goes through the URL parser.
-    if (fromSet !== undefined && isPlainHttpUrl(fromSet)) return upgradeUrl(fromSet, this.upgrade);
-    const parsed = parseUrl(fromSet ?? ref, this.vttUrl);
-    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return null;
-    parsed.hash = '';
-    return upgradeUrl(parsed.href, this.upgrade);
-  }
-}
-
-/** `http://` or `https://` followed by printable ASCII only, without `#` or `\\`. */
-function isPlainHttpUrl(url: string): boolean {
-  const start = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
-  if (start < 0 || url.length === start) return false;
-  for (let i = start; i < url.length; i++) {
-    const c = url.charCodeAt(i);
-    if (c <= 32 || c >= 127 || c === 35 /* # */ || c === 92 /* \\ */) return false;
-  }
-  return true;
 }
