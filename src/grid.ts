@@ -4,8 +4,8 @@
  * no CORS headers for the .vtt but `<img>` still loads the sheets).
  */
 import { isHttpUrl } from './resolve.js';
-import { ThumbnailTrack } from './track.js';
-import type { GridOptions, ThumbnailCue } from './types.js';
+import { Cue, ThumbnailTrack } from './track.js';
+import type { GridOptions } from './types.js';
 
 export interface GridTrackOptions {
   /** Video duration in seconds: no tile starts at or after it, and the last ends at it. */
@@ -21,63 +21,36 @@ export interface GridTrackOptions {
  *
  * @throws RangeError / TypeError naming the bad option.
  */
-export function gridTrack(imageUrls: readonly string[], grid: GridOptions, options: GridTrackOptions = {}): ThumbnailTrack {
-  if (!Array.isArray(imageUrls) || imageUrls.length === 0) {
+export function gridTrack(imageUrls: readonly string[], grid: GridOptions, { duration, totalCount }: GridTrackOptions = {}): ThumbnailTrack {
+  if (!Array.isArray(imageUrls) || !imageUrls.length) {
     throw new TypeError('gridTrack: imageUrls must be a non-empty array of sprite sheet URLs (ImageSpriteUrlSet).');
   }
   imageUrls.forEach((url, index) => {
-    if (typeof url !== 'string' || !isHttpUrl(url)) {
-      throw new TypeError(`gridTrack: imageUrls[${index}] is ${JSON.stringify(url)}; only absolute http: or https: URLs are loaded.`);
-    }
+    if (!isHttpUrl(url)) throw new TypeError(`gridTrack: imageUrls[${index}] is ${JSON.stringify(url)}; only absolute http: or https: URLs are loaded.`);
   });
-  if (grid === null || typeof grid !== 'object') {
-    throw new TypeError('gridTrack: grid must be an object { columns, rows, interval, width, height }.');
-  }
-  const columns = positive(grid.columns, 'columns', true);
-  const rows = positive(grid.rows, 'rows', true);
-  const interval = positive(grid.interval, 'interval (seconds per tile)', false);
-  const width = positive(grid.width, 'width (tile width in pixels)', false);
-  const height = positive(grid.height, 'height (tile height in pixels)', false);
-  const duration = options.duration;
-  if (duration !== undefined && !(duration > 0 && Number.isFinite(duration))) {
-    throw new RangeError(`gridTrack: duration must be a positive number of seconds, got ${String(duration)}.`);
-  }
-  const totalCount = options.totalCount;
-  if (totalCount !== undefined && !(Number.isInteger(totalCount) && totalCount > 0)) {
-    throw new RangeError(`gridTrack: totalCount must be a positive integer, got ${String(totalCount)}.`);
-  }
-
-  const perSheet = columns * rows;
-  let count = perSheet * imageUrls.length;
-  if (totalCount !== undefined) count = Math.min(count, totalCount);
-  if (duration !== undefined) count = Math.min(count, Math.max(1, Math.ceil(duration / interval)));
-  const cues: ThumbnailCue[] = [];
+  if (typeof grid !== 'object' || !grid) throw new TypeError('gridTrack: grid must be an object { columns, rows, interval, width, height }.');
+  const columns = positive(grid.columns, 'grid.columns', true);
+  const perSheet = columns * positive(grid.rows, 'grid.rows', true);
+  const interval = positive(grid.interval, 'grid.interval (seconds per tile)');
+  const width = positive(grid.width, 'grid.width (tile width in pixels)');
+  const height = positive(grid.height, 'grid.height (tile height in pixels)');
+  let count = Math.min(perSheet * imageUrls.length, totalCount === undefined ? Infinity : positive(totalCount, 'totalCount', true));
+  if (duration !== undefined) count = Math.min(count, Math.ceil(positive(duration, 'duration (seconds)') / interval));
+  // Rounded to microseconds so 3 × 0.8 is 2.4, as a VTT would say, not 2.4000000000000004.
+  const time = (k: number) => Math.round(k * interval * 1e6) / 1e6;
+  const cues: Cue[] = [];
   for (let k = 0; k < count; k++) {
     const tile = k % perSheet;
-    // Rounded to microseconds so 3 × 0.8 is 2.4, as a VTT would say, not 2.4000000000000004.
-    const start = roundTime(k * interval);
-    let end = roundTime((k + 1) * interval);
-    if (duration !== undefined && end > duration) end = Math.max(duration, start);
-    cues.push({
-      start,
-      end,
-      url: imageUrls[Math.floor(k / perSheet)]!,
-      x: (tile % columns) * width,
-      y: Math.floor(tile / columns) * height,
-      w: width,
-      h: height,
-    });
+    const start = time(k);
+    const end = Math.min(time(k + 1), Math.max(duration ?? Infinity, start));
+    cues.push(new Cue(start, end, imageUrls[Math.floor(k / perSheet)]!, (tile % columns) * width, Math.floor(tile / columns) * height, width, height));
   }
   return new ThumbnailTrack(cues);
 }
 
-function roundTime(seconds: number): number {
-  return Math.round(seconds * 1e6) / 1e6;
-}
-
-function positive(value: unknown, name: string, integer: boolean): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`gridTrack: grid.${name} must be a positive ${integer ? 'integer' : 'number'}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`);
+function positive(value: unknown, name: string, integer?: boolean): number {
+  if (typeof value !== 'number' || !(value > 0 && value < Infinity) || (integer && !Number.isInteger(value))) {
+    throw new RangeError(`gridTrack: ${name} must be a positive ${integer ? 'integer' : 'number'}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`);
   }
   return value;
 }

@@ -60,7 +60,7 @@ describe('gridTrack', () => {
       [[sheets, { ...grid, width: Number.NaN }], /grid.width \(tile width in pixels\) must be a positive number, got NaN/],
       [[sheets, { ...grid, height: '80' }], /grid.height \(tile height in pixels\) must be a positive number, got "80"/],
       [[sheets, null], /grid must be an object/],
-      [[sheets, grid, { duration: 0 }], /duration must be a positive number of seconds, got 0/],
+      [[sheets, grid, { duration: 0 }], /duration \(seconds\) must be a positive number, got 0/],
       [[sheets, grid, { totalCount: 2.5 }], /totalCount must be a positive integer, got 2.5/],
     ];
     for (const [args, message] of bad) {
