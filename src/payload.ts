@@ -62,9 +62,7 @@ export function parseSpriteEvent(input: SpriteEventPayload | Record<string, unkn
   if (baseUrl !== undefined && !parseUrl(baseUrl)) {
     throw badUrl('options.baseUrl', baseUrl, "not an absolute URL; pass the JSON document's full URL");
   }
-  const findings: Findings = { found: [], other: [] };
-  walk(payload, '', findings);
-  const { found, other, note } = findings;
+  const { found, other, note } = collect(payload);
   if (found.length === 0) {
     const types = [...new Set(other)];
     if (types.length === 1 && note) throw fail('no-sprite-data', note);
@@ -104,17 +102,15 @@ function parseJson(text: string): unknown {
   if (!body.trim()) throw fail('bad-json', 'the event text is empty; pass the JSON of a Tencent VOD event.');
   try {
     return JSON.parse(body);
-  } catch (error) {
+  } catch {
     // Engines differ in whether their message gives a position: find it ourselves.
     const at = jsonErrorOffset(body);
     const before = body.slice(0, at);
     const lineStart = before.lastIndexOf('\n') + 1;
     const near = body.slice(Math.max(lineStart, at - 20), at + 20).replace(/\s+/g, ' ');
-    // Some engines quote the whole text in their message: keep it short.
-    const engine = `${(error as Error).message}`.slice(0, 160);
     throw fail(
       'bad-json',
-      `the event text is not valid JSON at line ${before.split('\n').length}, column ${at - lineStart + 1} (position ${at}), near ${quote(near)}: ${engine}`,
+      `the event text is not valid JSON at line ${before.split('\n').length}, column ${at - lineStart + 1} (position ${at}), near ${quote(near)}.`,
     );
   }
 }
@@ -165,37 +161,115 @@ function jsonErrorOffset(text: string): number {
   return at;
 }
 
-/** Finds sprite results in any accepted payload shape. */
-function walk(o: Obj, path: string, findings: Findings): void {
-  const { found, other } = findings;
-  const response = o.Response;
-  if (isObject(response)) {
-    const error = response.Error;
-    if (isObject(error)) {
-      const request = typeof response.RequestId === 'string' ? ` (RequestId ${response.RequestId})` : '';
-      throw fail('task-failed', `the Tencent API answered an error: Code ${quote(error.Code)}, Message ${quote(error.Message)}${request}.`);
+/** Every sprite result, good or bad, in any accepted payload shape. */
+function collect(payload: Obj): Findings {
+  const found: Found[] = [];
+  const findings: Findings = { found, other: [] };
+  const failure = (context: Found, error: SpriteEventError) => found.push({ ...context, error });
+
+  /** One sprite result of the given shape (see TASK_3_0). */
+  const take = (o: Obj, path: string, shape: string[], context: Found) => {
+    const [vtt, images, fileId, taskId, definition, totalCount, code, message, width, height] = shape;
+    const item: Found = {
+      ...context,
+      ...ids(o[fileId], o[taskId], o[definition] ?? context.definition),
+      vtt: [join(path, vtt), o[vtt]],
+      images: [join(path, images), o[images]],
+    };
+    for (const [key, field] of [['totalCount', totalCount], ['width', width], ['height', height]] as const) {
+      const value = o[field];
+      if (isNumber(value)) item[key] = value;
     }
-    walk(response, join(path, 'Response'), findings);
-  } else if (Array.isArray(o.EventSet)) {
-    each(o.EventSet, join(path, 'EventSet'), (event, at) => walkEvent(event, at, findings));
-    if (!o.EventSet.length) other.push('(none: EventSet is empty)');
-  } else if (typeof o.EventType === 'string') walkEvent(o, path, findings);
-  else if (typeof o.eventType === 'string') {
-    if (o.eventType === 'CreateImageSpriteComplete') nested(o, path, 'data', DATA_2_0, {}, findings);
-    else other.push(`${o.eventType} (2.0 eventType)`);
-  } else if (Array.isArray(o.MediaInfoSet)) {
-    each(o.MediaInfoSet, join(path, 'MediaInfoSet'), (info, at) => walkMediaInfo(info, at, findings));
-    if (!found.length) found.push({ error: noData(join(path, 'MediaInfoSet'), [], {}, 'check the FileId') });
-  } else if ('ImageSpriteInfo' in o) walkMediaInfo(o, path, findings);
-  else if (Array.isArray(o.ImageSpriteSet)) each(o.ImageSpriteSet, join(path, 'ImageSpriteSet'), (item, at) => take(item, at, SPRITE_ITEM, {}, findings));
-  else if ('ImageUrlSet' in o) take(o, path, SPRITE_ITEM, {}, findings);
-  else if ('ImageSpriteUrlSet' in o || ('TaskId' in o && 'WebVttUrl' in o)) take(o, path, TASK_3_0, {}, findings);
-  else if (Array.isArray(o.MediaProcessResultSet)) walkProcedure(o, path, findings);
-  else if (isObject(o.ImageSpriteTask)) walkSpriteTask(o, path, {}, findings);
-  else {
-    const keys = Object.keys(o).slice(0, 8);
-    throw fail('not-sprite-event', `not a Tencent VOD sprite event: no EventType, EventSet, eventType, MediaInfoSet, ImageSpriteSet or ImageSpriteUrlSet, only the fields ${keys.join(', ') || '(none)'}.`);
-  }
+    if (failed(o[code])) item.error = taskFailed('sprite task', `${code} ${o[code]}, ${message} ${quote(o[message] ?? '')}`, item);
+    found.push(item);
+  };
+
+  /** `o[key]` read as `shape`, or a failure saying what `key` held. */
+  const nested = (o: Obj, path: string, key: string, shape: string[], context: Found = {}) => {
+    const value = o[key];
+    if (isObject(value)) take(value, join(path, key), shape, context);
+    else failure(context, noData(join(path, key), value, context));
+  };
+
+  const event = (o: Obj, path: string) => {
+    const type = `${o.EventType}`;
+    if (type === 'CreateImageSpriteComplete') nested(o, path, 'CreateImageSpriteCompleteEvent', TASK_3_0);
+    else if (type === 'ProcedureStateChanged' && isObject(o.ProcedureStateChangeEvent)) procedure(o.ProcedureStateChangeEvent, join(path, 'ProcedureStateChangeEvent'));
+    else findings.other.push(type);
+  };
+
+  const mediaInfo = (info: Obj, path: string) => {
+    const context = ids(info.FileId);
+    const spriteInfo = info.ImageSpriteInfo;
+    const set = isObject(spriteInfo) && spriteInfo.ImageSpriteSet;
+    if (Array.isArray(set) && set.length) each(set, join(path, 'ImageSpriteInfo.ImageSpriteSet'), (item, at) => take(item, at, SPRITE_ITEM, context));
+    else failure(context, noData(join(path, 'ImageSpriteInfo'), spriteInfo, context, 'run a sprite task on the file first'));
+  };
+
+  /** A `ProcedureStateChangeEvent` (`ProcedureTask`). */
+  const procedure = (o: Obj, path: string) => {
+    const context = ids(o.FileId, o.TaskId);
+    const results = Array.isArray(o.MediaProcessResultSet) ? o.MediaProcessResultSet : [];
+    const before = found.length;
+    each(results, join(path, 'MediaProcessResultSet'), (result, at) => {
+      if (result.Type === 'ImageSprites' || isObject(result.ImageSpriteTask)) spriteTask(result, at, context);
+    });
+    if (found.length > before) return;
+    if (failed(o.ErrCode)) return failure(context, taskFailed('task flow', `ErrCode ${o.ErrCode}, Message ${quote(o.Message ?? '')}`, context));
+    const types = results.flatMap((result) => (isObject(result) && typeof result.Type === 'string' ? [result.Type] : []));
+    findings.note ??= `the task flow${describe(context)} ran no ImageSprites task (results: ${types.join(', ') || 'none'}); add one or pass the CreateImageSpriteComplete event.`;
+    findings.other.push('ProcedureStateChanged (without an ImageSprites task)');
+  };
+
+  /** A `MediaProcessTaskResult` of Type `ImageSprites`. */
+  const spriteTask = (result: Obj, path: string, context: Found) => {
+    const task = result.ImageSpriteTask;
+    if (!isObject(task)) return nested(result, path, 'ImageSpriteTask', SPRITE_ITEM, context);
+    const at = join(path, 'ImageSpriteTask');
+    const output = isObject(task.Output) ? task.Output : undefined;
+    const input = isObject(task.Input) ? task.Input : {};
+    const withDefinition = { ...context, ...ids(undefined, undefined, output?.Definition ?? input.Definition) };
+    const status = typeof task.Status === 'string' ? task.Status : '(none)';
+    if (status === 'FAIL' || failed(task.ErrCode)) {
+      failure(withDefinition, taskFailed('sprite task', `Status ${status}, ErrCode ${task.ErrCode}, Message ${quote(task.Message ?? '')}`, withDefinition));
+    } else if (!output || (status !== '(none)' && status !== 'SUCCESS')) failure(withDefinition, noData(`${at}.Status`, status, withDefinition, 'wait for a SUCCESS event'));
+    else take(output, join(at, 'Output'), SPRITE_ITEM, withDefinition);
+  };
+
+  const walk = (o: Obj, path: string): unknown => {
+    const response = o.Response;
+    if (isObject(response)) {
+      const error = response.Error;
+      if (isObject(error)) {
+        const request = typeof response.RequestId === 'string' ? ` (RequestId ${response.RequestId})` : '';
+        throw fail('task-failed', `the Tencent API answered an error: Code ${quote(error.Code)}, Message ${quote(error.Message)}${request}.`);
+      }
+      return walk(response, join(path, 'Response'));
+    }
+    if (Array.isArray(o.EventSet)) {
+      each(o.EventSet, join(path, 'EventSet'), event);
+      return o.EventSet.length || findings.other.push('(none: EventSet is empty)');
+    }
+    if (typeof o.EventType === 'string') return event(o, path);
+    if (typeof o.eventType === 'string') {
+      return o.eventType === 'CreateImageSpriteComplete' ? nested(o, path, 'data', DATA_2_0) : findings.other.push(`${o.eventType} (2.0 eventType)`);
+    }
+    if (Array.isArray(o.MediaInfoSet)) {
+      each(o.MediaInfoSet, join(path, 'MediaInfoSet'), mediaInfo);
+      return found.length || failure({}, noData(join(path, 'MediaInfoSet'), [], {}, 'check the FileId'));
+    }
+    if ('ImageSpriteInfo' in o) return mediaInfo(o, path);
+    if (Array.isArray(o.ImageSpriteSet)) return each(o.ImageSpriteSet, join(path, 'ImageSpriteSet'), (item, at) => take(item, at, SPRITE_ITEM, {}));
+    if ('ImageUrlSet' in o) return take(o, path, SPRITE_ITEM, {});
+    if ('ImageSpriteUrlSet' in o || ('TaskId' in o && 'WebVttUrl' in o)) return take(o, path, TASK_3_0, {});
+    if (Array.isArray(o.MediaProcessResultSet)) return procedure(o, path);
+    if (isObject(o.ImageSpriteTask)) return spriteTask(o, path, {});
+    const keys = Object.keys(o).slice(0, 8).join(', ') || '(none)';
+    throw fail('not-sprite-event', `not a Tencent VOD sprite event: expected EventType, EventSet, eventType, MediaInfoSet or ImageSpriteUrlSet, got only the fields ${keys}.`);
+  };
+
+  walk(payload, '');
+  return findings;
 }
 
 function each(list: unknown[], path: string, visit: (item: Obj, path: string) => void): void {
@@ -204,92 +278,9 @@ function each(list: unknown[], path: string, visit: (item: Obj, path: string) =>
   });
 }
 
-function walkEvent(event: Obj, path: string, findings: Findings): void {
-  const type = `${event.EventType}`;
-  if (type === 'CreateImageSpriteComplete') {
-    nested(event, path, 'CreateImageSpriteCompleteEvent', TASK_3_0, {}, findings);
-  } else if (type === 'ProcedureStateChanged' && isObject(event.ProcedureStateChangeEvent)) {
-    walkProcedure(event.ProcedureStateChangeEvent, join(path, 'ProcedureStateChangeEvent'), findings);
-  } else findings.other.push(type);
-}
-
-/** `o[key]` read as `shape`, or a `no-sprite-data` result saying what `key` held. */
-function nested(o: Obj, path: string, key: string, shape: string[], context: Found, findings: Findings): void {
-  const value = o[key];
-  const at = join(path, key);
-  if (isObject(value)) take(value, at, shape, context, findings);
-  else findings.found.push({ ...context, error: noData(at, value, context) });
-}
-
 /** The one `no-sprite-data` message: which field held what, for which ids, and what to do. */
 function noData(field: string, value: unknown, ids: Found, todo = 'wait for a successful sprite task'): SpriteEventError {
   return fail('no-sprite-data', `no sprite data: ${field} is ${quote(value)}${describe(ids)}; ${todo}.`);
-}
-
-/** One sprite result of the given shape (see TASK_3_0). */
-function take(o: Obj, path: string, shape: string[], context: Found, findings: Findings): void {
-  const [vtt, images, fileId, taskId, definition, totalCount, code, message, width, height] = shape;
-  const found: Found = {
-    ...context,
-    ...ids(o[fileId], o[taskId], o[definition] ?? context.definition),
-    vtt: [join(path, vtt), o[vtt]],
-    images: [join(path, images), o[images]],
-  };
-  for (const [key, field] of [['totalCount', totalCount], ['width', width], ['height', height]] as const) {
-    const value = o[field];
-    if (isNumber(value)) found[key] = value;
-  }
-  if (failed(o[code])) found.error = taskFailed('sprite task', `${code} ${o[code]}, ${message} ${quote(o[message] ?? '')}`, found);
-  findings.found.push(found);
-}
-
-function walkMediaInfo(info: Obj, path: string, findings: Findings): void {
-  const context = ids(info.FileId);
-  const spriteInfo = info.ImageSpriteInfo;
-  const set = isObject(spriteInfo) ? spriteInfo.ImageSpriteSet : undefined;
-  if (Array.isArray(set) && set.length) {
-    each(set, join(path, 'ImageSpriteInfo.ImageSpriteSet'), (item, at) => take(item, at, SPRITE_ITEM, context, findings));
-    return;
-  }
-  findings.found.push({ ...context, error: noData(join(path, 'ImageSpriteInfo'), spriteInfo, context, 'run a sprite task on the file first') });
-}
-
-/** A `ProcedureStateChangeEvent` (`ProcedureTask`). */
-function walkProcedure(procedure: Obj, path: string, findings: Findings): void {
-  const context = ids(procedure.FileId, procedure.TaskId);
-  const results = Array.isArray(procedure.MediaProcessResultSet) ? procedure.MediaProcessResultSet : [];
-  const { found } = findings;
-  const before = found.length;
-  each(results, join(path, 'MediaProcessResultSet'), (result, at) => {
-    if (result.Type === 'ImageSprites' || isObject(result.ImageSpriteTask)) walkSpriteTask(result, at, context, findings);
-  });
-  if (found.length > before) return;
-  if (failed(procedure.ErrCode)) {
-    found.push({ ...context, error: taskFailed('task flow', `ErrCode ${procedure.ErrCode}, Message ${quote(procedure.Message ?? '')}`, context) });
-    return;
-  }
-  const types = results.flatMap((result) => (isObject(result) && typeof result.Type === 'string' ? [result.Type] : []));
-  findings.note ??= `the task flow${describe(context)} ran no ImageSprites task (its results: ${types.join(', ') || 'none'}); add one or pass the CreateImageSpriteComplete event.`;
-  findings.other.push('ProcedureStateChanged (without an ImageSprites task)');
-}
-
-/** A `MediaProcessTaskResult` of Type `ImageSprites`. */
-function walkSpriteTask(result: Obj, path: string, context: Found, findings: Findings): void {
-  const task = result.ImageSpriteTask;
-  if (!isObject(task)) {
-    nested(result, path, 'ImageSpriteTask', SPRITE_ITEM, context, findings);
-    return;
-  }
-  const at = join(path, 'ImageSpriteTask');
-  const output = isObject(task.Output) ? task.Output : undefined;
-  const withDefinition = { ...context, ...ids(undefined, undefined, output?.Definition ?? (isObject(task.Input) ? task.Input.Definition : undefined)) };
-  const status = typeof task.Status === 'string' ? task.Status : '(none)';
-  if (status === 'FAIL' || failed(task.ErrCode)) {
-    const facts = `Status ${status}, ErrCode ${task.ErrCode}, Message ${quote(task.Message ?? '')}`;
-    findings.found.push({ ...withDefinition, error: taskFailed('sprite task', facts, withDefinition) });
-  } else if (!output || (status !== '(none)' && status !== 'SUCCESS')) {
-    findings.found.push({ ...withDefinition, error: noData(`${at}.Status`, status, withDefinition, 'wait for a SUCCESS event') });
-  } else take(output, join(at, 'Output'), SPRITE_ITEM, withDefinition, findings);
 }
 
 function taskFailed(what: string, facts: string, ids: Found): SpriteEventError {

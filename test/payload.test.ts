@@ -405,7 +405,7 @@ describe('parseSpriteEvent: errors', () => {
         EventType: 'ProcedureStateChanged',
         ProcedureStateChangeEvent: { TaskId: 'p', Status: 'FINISH', ErrCode: 0, FileId: 'f', MediaProcessResultSet: [{ Type: 'Transcode', ImageSpriteTask: null }] },
       };
-      expectError(() => parseSpriteEvent(payload), 'no-sprite-data', 'ran no ImageSprites task (its results: Transcode)');
+      expectError(() => parseSpriteEvent(payload), 'no-sprite-data', 'ran no ImageSprites task (results: Transcode)');
     });
 
     it('a sprite task still processing', () => {
