@@ -101,6 +101,13 @@ export class PlayerController implements ReactiveController {
   private keyTime = 0;
   private warnedTaken = false;
   private attachments = 0;
+  /**
+   * Where the author put the host before it moved into a player element: on the player's
+   * dispose it goes back there, ready for the next player with that id (single-page apps).
+   */
+  private placeholder: Comment | undefined;
+  /** The player element the host was moved into (so a move between players keeps the author's spot). */
+  private movedInto: HTMLElement | undefined;
 
   constructor(host: Host, callbacks: PlayerControllerCallbacks) {
     this.host = host;
@@ -129,6 +136,8 @@ export class PlayerController implements ReactiveController {
       this.stopWaiting?.();
       this.stopWaiting = undefined;
       this.detach();
+      // Taken out of the page for good: the author's spot means nothing any more.
+      this.forgetPlaceholder();
     });
   }
 
@@ -137,6 +146,8 @@ export class PlayerController implements ReactiveController {
     if (!this.host.isConnected) return;
     if (this.player && this.targetFits(this.player)) return;
     this.detach();
+    // Wait for the new player where the author put the element, not inside the old player.
+    this.moveBack();
     this.resolve();
   }
 
@@ -184,9 +195,37 @@ export class PlayerController implements ReactiveController {
   private moveInside(player: Player): void {
     const el = playerEl(player);
     if (el.contains(this.host)) return;
+    const from = this.host.parentNode;
+    // Moved by us from another player: the author's spot is still the remembered one.
+    if (from && from !== this.movedInto) {
+      this.forgetPlaceholder();
+      this.placeholder = document.createComment(' vod-sprite-thumbnails ');
+      from.insertBefore(this.placeholder, this.host);
+    }
+    this.movedInto = el;
+    this.move(() => el.append(this.host));
+  }
+
+  /** The player goes away: put the host back where the author put it (if we moved it). */
+  private moveBack(): void {
+    const placeholder = this.placeholder;
+    this.placeholder = undefined;
+    this.movedInto = undefined;
+    if (placeholder?.parentNode) this.move(() => placeholder.replaceWith(this.host));
+    else placeholder?.remove();
+  }
+
+  private forgetPlaceholder(): void {
+    this.placeholder?.remove();
+    this.placeholder = undefined;
+    this.movedInto = undefined;
+  }
+
+  /** A DOM move of the host that must not look like a removal (no teardown, no re-resolve). */
+  private move(action: () => void): void {
     this.moving = true;
     try {
-      el.append(this.host);
+      action();
     } finally {
       this.moving = false;
     }
@@ -231,6 +270,9 @@ export class PlayerController implements ReactiveController {
     onPlayer(['fullscreenchange', 'controlsdisabled', 'userinactive'], () => this.hideAll());
     onPlayer('dispose', () => {
       this.detach();
+      // Before video.js removes its element: an element the author placed elsewhere goes back
+      // there; one that started inside the player (or came from the plugin) goes away with it.
+      this.moveBack();
       // A new player may be built with the same id later (the disposing one still looks alive now).
       if (this.host.isConnected) this.waitForSetup();
     });

@@ -34,6 +34,8 @@ export class VodSpriteThumbnailsPlugin extends PluginBase {
 
   private options: VodSpriteThumbnailsOptions;
   private readonly createdElement: boolean;
+  /** The plugin gave the element its payload (so disposing takes it back). */
+  private gavePayload = false;
 
   constructor(player: Player, options: VodSpriteThumbnailsOptions = {}) {
     super(player);
@@ -57,6 +59,7 @@ export class VodSpriteThumbnailsPlugin extends PluginBase {
 
   /** Show this payload (object or JSON text). */
   load(payload: unknown): void {
+    this.gavePayload = true;
     this.element.load(payload);
   }
 
@@ -72,8 +75,9 @@ export class VodSpriteThumbnailsPlugin extends PluginBase {
   }
 
   override dispose(): void {
+    // An element the page had keeps its own payload (it may serve the next player with this id).
     if (this.createdElement) this.element.remove();
-    else this.element.clear();
+    else if (this.gavePayload) this.element.clear();
     super.dispose();
   }
 
@@ -88,8 +92,9 @@ export class VodSpriteThumbnailsPlugin extends PluginBase {
     if (options.preload !== undefined) element.preload = options.preload;
     if (options.upgradeInsecure !== undefined) element.upgradeInsecure = options.upgradeInsecure;
     if (options.grid !== undefined) element.grid = options.grid;
-    if ('event' in given && given.event !== undefined) element.load(given.event);
+    if ('event' in given && given.event !== undefined) this.load(given.event);
     else if ('eventSrc' in given && given.eventSrc !== undefined) {
+      this.gavePayload = true;
       element.event = null;
       element.eventSrc = given.eventSrc;
     }

@@ -159,6 +159,109 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     expect(el.state).to.equal('ready');
   });
 
+  it('outlives a disposed player: back in its place, then attached to the next player with that id', async () => {
+    const run = token();
+    const id = `spa-${run.slice(4)}`;
+    // The author's markup: the element between two siblings, outside the player.
+    const app = document.createElement('main');
+    const above = document.createElement('p');
+    const below = document.createElement('p');
+    const el = createElement({ for: id });
+    el.event = tokenedEvent(run);
+    app.append(above, el, below);
+    document.body.append(app);
+    holders.push(app);
+    const inPlace = () => [...app.childNodes].length === 3 && above.nextSibling === el && el.nextSibling === below;
+
+    const showsTiles = async (player: ReturnType<typeof videojs>) => {
+      await startPlayer(player);
+      for (const target of [12, 150]) {
+        const point = pointForTime(player, target);
+        await hover(point.x, point.y);
+        await expectTileFor(el, point.time, run);
+      }
+      await moveAway();
+    };
+    const recorder = recordEvents();
+    try {
+      for (const round of [1, 2, 3]) {
+        const { video, holder } = videoTag(id);
+        holders.push(holder);
+        const ready = readyOf(el);
+        const player = videojs(video);
+        await ready;
+        expect(el.parentElement, `round ${round}: inside the player`).to.equal(player.el());
+        expect(thumbnailsIn(player.el())).to.equal(1);
+        await showsTiles(player);
+        player.dispose();
+        holder.remove();
+        expect(el.isConnected, `round ${round}: still in the page`).to.equal(true);
+        expect(inPlace(), `round ${round}: back between its siblings, nothing left behind`).to.equal(true);
+        expect(el.state).to.equal('empty');
+      }
+      // One ready per player; nothing from a disposed player (no events, no requests) meanwhile.
+      expect(recorder.events.map((event) => event.type)).to.deep.equal(['vod-thumbnails-ready', 'vod-thumbnails-ready', 'vod-thumbnails-ready']);
+      const settled = (await requests(run)).length;
+      await hover(300, 300);
+      await sleep(300);
+      expect((await requests(run)).length).to.equal(settled);
+      expect(recorder.events.length).to.equal(3);
+    } finally {
+      recorder.stop();
+    }
+    // Removed by the author: gone for good, no placeholder left.
+    el.remove();
+    await sleep(0);
+    expect([...app.childNodes]).to.deep.equal([above, below]);
+  });
+
+  it('goes away with its player when it started inside it (nothing left behind)', async () => {
+    const { player } = makePlayer();
+    await startPlayer(player);
+    const el = createElement();
+    el.event = tokenedEvent(token());
+    const ready = readyOf(el);
+    player.el().append(el);
+    await ready;
+    const bodyNodes = document.body.childNodes.length;
+    player.dispose();
+    await sleep(0);
+    expect(el.isConnected, 'gone with its player').to.equal(false);
+    expect(el.state).to.equal('empty');
+    expect(document.body.childNodes.length).to.equal(bodyNodes);
+  });
+
+  it('waits for a new `for` target where the author put it', async () => {
+    const run = token();
+    const a = makePlayer();
+    await startPlayer(a.player);
+    const spot = document.createElement('section');
+    document.body.append(spot);
+    holders.push(spot);
+    const el = createElement({ for: a.id });
+    el.event = tokenedEvent(run);
+    const ready = readyOf(el);
+    spot.append(el);
+    await ready;
+    expect(el.parentElement).to.equal(a.player.el());
+    const laterId = `later-${run.slice(4)}`;
+    el.setAttribute('for', laterId);
+    await until(() => el.parentElement === spot, 'the element back in its spot');
+    // The old player no longer holds it, so disposing that player does not take it along.
+    a.player.dispose();
+    expect(el.isConnected).to.equal(true);
+    const { video, holder } = videoTag(laterId);
+    holders.push(holder);
+    const readyAgain = readyOf(el);
+    const player = videojs(video);
+    await readyAgain;
+    expect(el.parentElement).to.equal(player.el());
+    await startPlayer(player);
+    const point = pointForTime(player, 77);
+    await hover(point.x, point.y);
+    await expectTileFor(el, point.time, run);
+  });
+
   it('moving into the player does not tear down or fetch again', async () => {
     const run = token();
     const { player, id } = makePlayer();
