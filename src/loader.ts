@@ -67,7 +67,7 @@ export async function fetchText(url: string, signal: AbortSignal, what: string):
 
 /**
  * Sprite sheets of one player: each URL is requested at most once and kept decoded, so that
- * swapping to it never shows a half-decoded image.
+ * swapping to it never shows a half-decoded image (a failed one may be asked for again).
  */
 export class SheetCache {
   private readonly entries = new Map<string, { image: HTMLImageElement; promise: Promise<HTMLImageElement>; ready: boolean }>();
@@ -99,7 +99,10 @@ export class SheetCache {
       }),
     };
     // Callers may drop the promise (prefetch); keep a failure from surfacing as unhandled.
-    entry.promise.catch(() => {});
+    // A failure is not cached: the next load of this URL (a reload, another source) tries again.
+    entry.promise.catch(() => {
+      if (this.entries.get(url) === entry) this.entries.delete(url);
+    });
     this.entries.set(url, entry);
     return entry.promise;
   }

@@ -20,6 +20,7 @@ import {
   PAYLOADS,
   type Player,
   pointForTime,
+  requests,
   SHEETS,
   sleep,
   spriteEvent,
@@ -190,5 +191,41 @@ describe('errors', () => {
     await until(() => labelShown(el), 'the label');
     expect(labelText(el)).to.equal(videojs.time.formatTime(point.time, DURATION));
     expect(tileShown(el)).to.equal(false);
+  });
+
+  it('image: loading the same payload again retries the broken sheet and reports it again', async () => {
+    const run = token();
+    const missing = SHEETS.map((url) => withToken(absolute(url.replace('/media/', '/missing/')), run));
+    const payload = spriteEvent({ vtt: withToken(absolute(VTT), run), sheets: missing });
+    const { el, player } = await expectFailure('image', (el) => {
+      el.event = payload;
+    }, 30);
+    const sheetRequests = async () => (await requests(run)).filter((entry) => entry.url.includes('/missing/imageSprite_10_0.jpg')).length;
+    expect(await sheetRequests()).to.equal(1);
+    // (Whether the retry reaches the server is the browser's business: it may reuse the 404.)
+    // The page tries again (the CDN may have been down for a moment): a fresh attempt, a fresh report.
+    const events = recordEvents();
+    const warnings = recordWarnings();
+    try {
+      await moveAway();
+      el.load(payload);
+      await until(() => events.events.length > 0, 'ready again');
+      expect(el.state).to.equal('ready');
+      player.hasStarted(true);
+      const point = pointForTime(player, 31);
+      await hover(point.x, point.y);
+      await until(() => events.events.some((event) => event.type === 'vod-thumbnails-error'), 'the second image error');
+      expect(events.events.map((event) => [event.type, (event.detail as { stage?: string }).stage])).to.deep.equal([
+        ['vod-thumbnails-ready', undefined],
+        ['vod-thumbnails-error', 'image'],
+      ]);
+      expect(warnings.warnings.length).to.equal(1);
+      expect(await sheetRequests()).to.be.within(1, 2);
+      expect(labelText(el)).to.equal(videojs.time.formatTime(point.time, DURATION));
+      expect(tileShown(el)).to.equal(false);
+    } finally {
+      events.stop();
+      warnings.stop();
+    }
   });
 });

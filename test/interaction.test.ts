@@ -8,6 +8,7 @@ import {
   cleanupPlayers,
   DURATION,
   hover,
+  layoutSettled,
   makePlayer,
   moveAway,
   nextFrame,
@@ -226,10 +227,12 @@ describe('interaction', () => {
     await sendMouse({ type: 'click', position: [Math.round(button.left + button.width / 2), Math.round(button.top + button.height / 2)] });
     try {
       await until(() => document.fullscreenElement === player.el() && player.isFullscreen(), 'fullscreen');
+      // video.js re-lays its control bar out for the new size (breakpoints): let it settle.
+      await layoutSettled(seekBarOf(player));
       const screenRect = player.el().getBoundingClientRect();
       expect([screenRect.width, screenRect.height], 'the player fills the viewport').to.deep.equal([innerWidth, innerHeight]);
       expect(document.fullscreenElement!.contains(el), 'the element lives in the fullscreen element').to.equal(true);
-      for (const target of [0.5, 42.2, 99, 179.5]) {
+      for (const target of [1.5, 42.2, 99, 178.5]) {
         const point = pointForTime(player, target);
         await hover(point.x, point.y);
         await expectTileFor(el, point.time, run);

@@ -111,6 +111,19 @@ export async function until<T>(check: () => T, what: string, timeout = 5000): Pr
   }
 }
 
+/** Wait until `el`'s box stays the same across two frames (after a resize, fullscreen...). */
+export async function layoutSettled(el: Element, timeout = 3000): Promise<void> {
+  const end = performance.now() + timeout;
+  let last = '';
+  for (;;) {
+    await nextFrame();
+    const now = JSON.stringify(el.getBoundingClientRect());
+    if (now === last) return;
+    if (performance.now() > end) throw new Error('timed out waiting for the layout to settle');
+    last = now;
+  }
+}
+
 export function seekBarOf(player: Player): HTMLElement {
   return player.el().querySelector('.vjs-progress-control .vjs-progress-holder') as HTMLElement;
 }
