@@ -314,8 +314,8 @@ describe('CONTRACT.md conformance (black box)', () => {
     });
 
     it('importing the entry defines <vod-sprite-thumbnails>', () => {
-      expect(customElements.get('vod-sprite-thumbnails')).to.equal(pkg.VodSpriteThumbnails);
-      expect(document.createElement('vod-sprite-thumbnails')).to.be.instanceOf(pkg.VodSpriteThumbnails);
+      expect(customElements.get('vod-sprite-thumbnails') === pkg.VodSpriteThumbnails, 'the defined class is VodSpriteThumbnails').to.equal(true);
+      expect(document.createElement('vod-sprite-thumbnails') instanceof pkg.VodSpriteThumbnails).to.equal(true);
     });
 
     it('(guarded against double definition): evaluating the entry a second time does not throw', async () => {
@@ -329,7 +329,7 @@ describe('CONTRACT.md conformance (black box)', () => {
         window.removeEventListener('error', onError);
       }
       expect(errors).to.deep.equal([]);
-      expect(customElements.get('vod-sprite-thumbnails')).to.equal(pkg.VodSpriteThumbnails);
+      expect(customElements.get('vod-sprite-thumbnails') === pkg.VodSpriteThumbnails, 'the defined class is VodSpriteThumbnails').to.equal(true);
       expect(typeof videojs.getPlugin('vodSpriteThumbnails')).to.equal('function');
     });
 
@@ -386,14 +386,18 @@ describe('CONTRACT.md conformance (black box)', () => {
       const set = {
         Response: {
           EventSet: [
-            { EventHandle: 'h0', EventType: 'NewFileUpload', FileUploadEvent: { FileId: 'x' }, CreateImageSpriteCompleteEvent: null },
+            { EventHandle: 'h0', EventType: 'NewFileUpload', FileUploadEvent: { FileId: 'x' }, CreateImageSpriteCompleteEvent: null } as Record<string, unknown>,
             { EventHandle: 'h1', ...a },
             { EventHandle: 'h2', ...b },
           ],
           RequestId: 'r',
         },
       };
+      const failed = spriteEvent('f', VTT_URL, SHEET_URLS, 'file-F');
+      (failed.CreateImageSpriteCompleteEvent as Record<string, unknown>).ErrCode = 70000;
+      set.Response.EventSet.push({ EventHandle: 'h3', ...failed });
       for (const input of [set, JSON.stringify(set)]) {
+        // One per successful sprite result found: the failed one is left out.
         expect(pkg.parseSpriteEvent(input).map((info) => info.fileId)).to.deep.equal(['file-A', 'file-B']);
         expect(pkg.parseSpriteEvent(input, { fileId: 'file-B' }).map((info) => info.fileId)).to.deep.equal(['file-B']);
         expect(pkg.parseSpriteEvent(input, { definition: 20 }).map((info) => info.fileId)).to.deep.equal(['file-B']);
@@ -661,7 +665,7 @@ describe('CONTRACT.md conformance (black box)', () => {
         document.body.append(el);
         const event = await failed;
         expect(el.error).to.be.instanceOf(Error);
-        expect(el.error).to.equal(event.detail.error);
+        expect(el.error === event.detail.error, 'error property = the reported error').to.equal(true);
         expect(el.getAttribute('state')).to.equal('error');
         el.event = spriteEvent(newToken());
         await nextEvent(el, 'vod-thumbnails-ready');
@@ -680,7 +684,7 @@ describe('CONTRACT.md conformance (black box)', () => {
       expect(player.el().querySelectorAll('vod-sprite-thumbnails')).to.have.length(1);
       // The plugin on the same player uses that element rather than adding another.
       const plugin = (player as unknown as { vodSpriteThumbnails(o?: object): { element: El } }).vodSpriteThumbnails();
-      expect(plugin.element).to.equal(el);
+      expect(plugin.element === el, 'plugin.element is the element already there').to.equal(true);
       expect(player.el().querySelectorAll('vod-sprite-thumbnails')).to.have.length(1);
     });
 
@@ -706,6 +710,75 @@ describe('CONTRACT.md conformance (black box)', () => {
       const point = pointFor(player, 50);
       await hoverAt(point.x, point.y);
       await expectTile(el, point.time, SHEET_URLS.map((url) => url));
+    });
+
+    it('`for`: id of the video.js player element (or of the `<video>` it was built from)', async () => {
+      // A <video> without an id: video.js names the player, the <video> keeps its own (new) id.
+      const holder = document.createElement('div');
+      const video = document.createElement('video');
+      video.className = 'video-js';
+      video.width = 960;
+      video.height = 540;
+      video.muted = true;
+      video.controls = true;
+      holder.append(video);
+      document.body.prepend(holder);
+      const player = videojs(video);
+      players.push({ player, holder });
+      await loadSource(player);
+      const videoId = player.el().querySelector('video')!.id;
+      expect(videoId, 'the <video> has an id of its own').to.not.equal(player.id());
+      const el = await readyElement(videoId, { event: spriteEvent(newToken()) });
+      expect(player.el().contains(el), 'the preview moved into that player').to.equal(true);
+      const point = pointFor(player, 55);
+      await hoverAt(point.x, point.y);
+      await expectTile(el, point.time);
+    });
+
+    it('CSS custom properties, with defaults on `:host`, are documented in the README', async () => {
+      const readme = await (await fetch('/README.md')).text();
+      const documented = [...new Set(readme.match(/--vod-thumbnails-[a-z-]+/g) ?? [])];
+      expect(documented.length, 'custom properties named in the README').to.be.at.least(3);
+      const el = newElement();
+      document.body.append(el);
+      await el.updateComplete;
+      const style = getComputedStyle(el);
+      for (const name of documented) expect(style.getPropertyValue(name).trim(), `${name} has a default on :host`).to.not.equal('');
+    });
+
+    it('Nothing in a payload is ever inserted as HTML or as unescaped CSS', async () => {
+      const { player, id } = newPlayer();
+      await loadSource(player);
+      const flag = '__vodContractInjected';
+      const html = `"><img src=x onerror="window.${flag}=1"><style>*{display:none}</style>`;
+      const token = newToken();
+      const event = spriteEvent(token, VTT_URL, SHEET_URLS.map((url) => `${url}?q=${encodeURIComponent(html)}`), html);
+      const inner = event.CreateImageSpriteCompleteEvent as Record<string, unknown>;
+      inner.TaskId = html;
+      inner.Message = html;
+      const watch = watchPage();
+      try {
+        const el = await readyElement(id, { event, fileId: html });
+        const point = pointFor(player, 25);
+        await hoverAt(point.x, point.y);
+        await until(() => labelShown(el), 'the label');
+        // And a failed task whose message is HTML.
+        const second = newPlayer();
+        await loadSource(second.player);
+        const failed = newElement({ for: second.id });
+        const failedEvent = spriteEvent(token);
+        Object.assign(failedEvent.CreateImageSpriteCompleteEvent as object, { ErrCode: 1, Message: html });
+        failed.event = failedEvent;
+        document.body.append(failed);
+        await until(() => failed.state === 'error', 'the failed task reported');
+        expect((window as unknown as Record<string, unknown>)[flag], 'no script from the payload ran').to.equal(undefined);
+        const tags = [...el.shadowRoot!.querySelectorAll('*')].map((node) => node.localName);
+        expect(tags.filter((tag) => tag === 'img' || tag === 'script'), 'no markup from the payload').to.deep.equal([]);
+        expect(document.querySelectorAll('img[src="x"]').length).to.equal(0);
+        expect(getComputedStyle(player.el()).display).to.not.equal('none');
+      } finally {
+        watch.stop();
+      }
     });
 
     it('Shadow parts: `thumbnail` (the box that shows the tile), `time` (the label)', async () => {
@@ -772,7 +845,7 @@ describe('CONTRACT.md conformance (black box)', () => {
         const point = pointFor(player, 30);
         await hoverAt(point.x, point.y);
         const third = await imageError;
-        expect(third.target).to.equal(c);
+        expect(third.target === c, 'reported by the element').to.equal(true);
         expect(third.detail.stage).to.equal('image');
         expect(third.detail.error).to.be.instanceOf(Error);
       } finally {
@@ -875,7 +948,7 @@ describe('CONTRACT.md conformance (black box)', () => {
       const token = newToken();
       const grid = { columns: 10, rows: 10, interval: 0.8, width: 142, height: 80 };
       const plugin = pluginOf(player, { fileId: '5285890784246869380', definition: 10, width: 180, showTime: false, preload: 'hover', upgradeInsecure: false, grid });
-      expect(plugin.element).to.be.instanceOf(pkg.VodSpriteThumbnails);
+      expect(plugin.element instanceof pkg.VodSpriteThumbnails, 'plugin.element is a VodSpriteThumbnails').to.equal(true);
       expect(player.el().contains(plugin.element)).to.equal(true);
       expect(plugin.element.fileId).to.equal('5285890784246869380');
       expect(String(plugin.element.definition)).to.equal('10');
@@ -1005,7 +1078,7 @@ describe('CONTRACT.md conformance (black box)', () => {
       player.currentTime(60.3);
       await new Promise<void>((resolve) => player.one('seeked', () => resolve()));
       seekBar(player).focus();
-      expect(document.activeElement).to.equal(seekBar(player));
+      expect(document.activeElement === seekBar(player), 'seek bar focused').to.equal(true);
       await sendKeys({ press: 'End' });
       await until(() => tileShown(el), 'a preview after End');
       await sendKeys({ press: 'Home' });
