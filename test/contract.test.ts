@@ -1089,7 +1089,7 @@ describe('CONTRACT.md conformance (black box)', () => {
       await until(() => !tileShown(el), 'the key preview to hide after a while', 4000);
     });
 
-    it('Sheets load lazily and once each per player; nothing is fetched beyond the VTT for a player nobody touches', async () => {
+    it('Sheets load lazily and once each per player (on first hover plus neighbours); nothing is fetched beyond the VTT for a player nobody touches', async () => {
       const { player, id } = newPlayer();
       await loadSource(player);
       const token = newToken();
@@ -1102,8 +1102,12 @@ describe('CONTRACT.md conformance (black box)', () => {
         await hoverAt(point.x, point.y);
         await expectTile(el, point.time, SHEET_URLS.map((url) => tokened(url, token)));
       }
-      const sheet0 = (await requestsFor(token)).filter((entry) => entry.url.includes('imageSprite_10_0.jpg'));
-      expect(sheet0, 'sheet 0 fetched once').to.have.length(1);
+      const log = await requestsFor(token);
+      const count = (sheet: number) => log.filter((entry) => entry.url.includes(`imageSprite_10_${sheet}.jpg`)).length;
+      expect(count(0), 'sheet 0 fetched once').to.equal(1);
+      // preload "hover": sheets on first hover plus neighbours (sheet 0's neighbour is sheet 1 only).
+      expect(count(1), 'the neighbouring sheet 1, once').to.equal(1);
+      expect(count(2), 'sheet 2 is no neighbour of sheet 0').to.equal(0);
     });
 
     it('nothing at all with preload="none" (a player nobody touches)', async () => {
