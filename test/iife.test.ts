@@ -73,6 +73,26 @@ describe('IIFE build (dist/vod-sprite-thumbnails.iife.js) in a plain-script page
     current = undefined;
   });
 
+  it('the ESM build (what `import "vod-sprite-thumbnails"` resolves to on this server) has the same named exports, and a second copy of the package beside this one throws nothing', async () => {
+    // On the test server the package name resolves through package.json "exports" to dist/, not src/.
+    const esm = '/dist/vod-sprite-thumbnails.js';
+    const check = await fetch(esm, { cache: 'no-store' });
+    if (!check.ok) throw new Error(`${esm} is missing (HTTP ${check.status}): run \`npm run build:lib\` before the tests.`);
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.message);
+    window.addEventListener('error', onError);
+    let built: Record<string, unknown>;
+    try {
+      built = await import(/* @vite-ignore */ new URL(esm, location.href).href);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).to.deep.equal([]);
+    expect(Object.keys(built).sort()).to.deep.equal(Object.keys(pkg).sort());
+    // Two copies, one definition: the first one defined wins, the second is guarded.
+    expect(customElements.get('vod-sprite-thumbnails') === pkg.VodSpriteThumbnails, 'first definition kept').to.equal(true);
+  });
+
   it('exposes every named export of the entry on window.VodSpriteThumbnails', async () => {
     const { frame, win } = await frameWithIife();
     current = frame;
