@@ -1,29 +1,35 @@
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import '../src/index.js';
 import { VodSpriteThumbnails } from '../src/index.js';
-import { attach, createElement, readyOf, recordEvents, recordWarnings } from './support/element.js';
 import {
-  cleanupPlayers,
+  attach,
+  createElement,
+  readyOf,
+  recordEvents,
+  recordWarnings,
+  startWithThumbnails,
+} from './support/element.js';
+import {
   hover,
+  hoverTime,
   makePlayer,
   moveAway,
   PAYLOADS,
-  pointForTime,
+  productSuite,
   requests,
   SAMPLE,
   SHEETS,
   sleep,
-  startPlayer,
   spriteEvent,
+  startPlayer,
   token,
   tokenedEvent,
   until,
   VTT,
   withToken,
 } from './support/player.js';
-import { expectTileFor, labelShown, tileShown } from './support/preview.js';
+import { expectTileFor, labelShown, previewHidden, tileShown, videoJsTooltipDisplay } from './support/preview.js';
 
 function thumbnailsIn(el: Element): number {
   return el.querySelectorAll('vod-sprite-thumbnails').length;
@@ -47,13 +53,8 @@ function videoTag(id: string): { video: HTMLVideoElement; holder: HTMLElement } 
 
 describe('<vod-sprite-thumbnails> attaching', () => {
   const holders: HTMLElement[] = [];
-  before(async () => {
-    await setViewport({ width: 1200, height: 800 });
-  });
-  afterEach(async () => {
-    await moveAway();
+  productSuite(() => {
     for (const player of videojs.getAllPlayers()) player.dispose();
-    cleanupPlayers();
     for (const holder of holders.splice(0)) holder.remove();
   });
 
@@ -79,8 +80,7 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     expect(thumbnailsIn(player.el())).to.equal(1);
     expect(el.getAttribute('state')).to.equal('ready');
     await startPlayer(player);
-    const point = pointForTime(player, 33);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 33);
     await expectTileFor(el, point.time, run);
   });
 
@@ -99,8 +99,7 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     expect(detail.cues.length).to.equal(225);
     expect(el.parentElement).to.equal(player.el());
     await startPlayer(player);
-    const point = pointForTime(player, 120);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 120);
     // normal.json's URLs are relative to the JSON file: the sheets are the demo's own.
     await expectTileFor(el, point.time, run, SHEETS.map((url) => new URL(url, location.href).href));
   });
@@ -112,8 +111,7 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     await sleep(100);
     const el = await attach(id, { event: tokenedEvent(run) });
     expect(el.parentElement).to.equal(player.el());
-    const point = pointForTime(player, 75);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 75);
     await expectTileFor(el, point.time, run);
   });
 
@@ -128,8 +126,7 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     await ready;
     expect(el.state).to.equal('ready');
     expect(thumbnailsIn(player.el())).to.equal(1);
-    const point = pointForTime(player, 150);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 150);
     await expectTileFor(el, point.time, run);
   });
 
@@ -153,8 +150,7 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     await new Promise<void>((resolve) => (player.readyState() >= 1 ? resolve() : player.one('loadedmetadata', () => resolve())));
     player.hasStarted(true);
     await sleep(100);
-    const point = pointForTime(player, 66);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 66);
     await expectTileFor(el, point.time, run);
     expect(el.state).to.equal('ready');
   });
@@ -176,8 +172,7 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     const showsTiles = async (player: ReturnType<typeof videojs>) => {
       await startPlayer(player);
       for (const target of [12, 150]) {
-        const point = pointForTime(player, target);
-        await hover(point.x, point.y);
+        const point = await hoverTime(player, target);
         await expectTileFor(el, point.time, run);
       }
       await moveAway();
@@ -257,16 +252,12 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     await readyAgain;
     expect(el.parentElement).to.equal(player.el());
     await startPlayer(player);
-    const point = pointForTime(player, 77);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 77);
     await expectTileFor(el, point.time, run);
   });
 
   it('moving into the player does not tear down or fetch again', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(run) });
+    const { run, player, el } = await startWithThumbnails();
     // Someone moves it around the page: it goes back inside its player, keeping its data.
     document.body.prepend(el);
     await sleep(50);
@@ -277,12 +268,8 @@ describe('<vod-sprite-thumbnails> attaching', () => {
   });
 
   it('removed from the page, it stops: no events, no requests, video.js tooltip back', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(run) });
-    const point = pointForTime(player, 25);
-    await hover(point.x, point.y);
+    const { run, player, el } = await startWithThumbnails();
+    await hoverTime(player, 25);
     await until(() => tileShown(el), 'the tile');
     expect(player.el().classList.contains('vod-sprite-thumbnails-time')).to.equal(true);
     el.remove();
@@ -293,14 +280,12 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     const recorder = recordEvents();
     try {
       for (const target of [100, 170]) {
-        const p = pointForTime(player, target);
-        await hover(p.x, p.y);
+        await hoverTime(player, target);
       }
       await sleep(300);
       expect(recorder.events).to.deep.equal([]);
       expect((await requests(run)).length).to.equal(before);
-      const tooltip = player.el().querySelector('.vjs-mouse-display .vjs-time-tooltip') as HTMLElement;
-      expect(getComputedStyle(tooltip).display).to.equal('block');
+      expect(videoJsTooltipDisplay(player)).to.equal('block');
     } finally {
       recorder.stop();
     }
@@ -359,8 +344,7 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     const detail = await ready;
     expect(detail.sheets.length).to.equal(3);
     for (const sheet of detail.sheets) expect(new URL(sheet).searchParams.get('sign')).to.have.length.greaterThan(10);
-    const point = pointForTime(player, 140);
-    await hover(point.x, point.y);
+    await hoverTime(player, 140);
     await until(() => tileShown(el), 'a tile from the signed sheets');
     // Another file-id: nothing matches, which is an error.
     const failed = new Promise<string>((resolve) => el.addEventListener('vod-thumbnails-error', (event) => resolve(event.detail.stage), { once: true }));
@@ -393,11 +377,10 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     const el = createElement({ for: id });
     document.body.append(el);
     await sleep(50);
-    const point = pointForTime(player, 50);
-    await hover(point.x, point.y);
+    await hoverTime(player, 50);
     await sleep(100);
     expect(el.state).to.equal('empty');
-    expect(tileShown(el) || labelShown(el)).to.equal(false);
+    expect(previewHidden(el)).to.equal(true);
   });
 
   it('keeps exactly one element per player: a second one stays inactive', async () => {
@@ -446,13 +429,11 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     await startPlayer(b.player);
     const elA = await attach(a.id, { event: tokenedEvent(runA) });
     const elB = await attach(b.id, { event: tokenedEvent(runB), showTime: false });
-    const pointA = pointForTime(a.player, 20);
-    await hover(pointA.x, pointA.y);
+    const pointA = await hoverTime(a.player, 20);
     await expectTileFor(elA, pointA.time, runA);
     expect(labelShown(elA)).to.equal(true);
     expect(tileShown(elB)).to.equal(false);
-    const pointB = pointForTime(b.player, 170);
-    await hover(pointB.x, pointB.y);
+    const pointB = await hoverTime(b.player, 170);
     await expectTileFor(elB, pointB.time, runB);
     expect(labelShown(elB)).to.equal(false);
     await until(() => !tileShown(elA), 'A to hide');
@@ -462,14 +443,10 @@ describe('<vod-sprite-thumbnails> attaching', () => {
   });
 
   it('sizes from the width attribute and the CSS custom properties', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(run) });
+    const { run, player, el } = await startWithThumbnails();
     el.setAttribute('width', '250');
     el.style.setProperty('--vod-thumbnails-border', '3px solid rgb(255, 0, 0)');
-    const point = pointForTime(player, 99);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 99);
     await expectTileFor(el, point.time, run);
     const box = el.shadowRoot!.querySelector('[part="thumbnail"]') as HTMLElement;
     expect(box.getBoundingClientRect().width).to.be.closeTo(256, 0.5);

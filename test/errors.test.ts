@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import '../src/index.js';
 import {
@@ -11,15 +10,16 @@ import {
 } from '../src/index.js';
 import { createElement, recordEvents, recordWarnings } from './support/element.js';
 import {
-  cleanupPlayers,
   DURATION,
   hover,
+  hoverTime,
   makePlayer,
   moveAway,
   otherOrigin,
   PAYLOADS,
   type Player,
   pointForTime,
+  productSuite,
   requests,
   SHEETS,
   sleep,
@@ -30,7 +30,7 @@ import {
   VTT,
   withToken,
 } from './support/player.js';
-import { labelShown, labelText, tileShown } from './support/preview.js';
+import { labelShown, labelText, previewHidden, tileShown, videoJsTooltipDisplay } from './support/preview.js';
 
 const absolute = (path: string) => new URL(path, location.href).href;
 
@@ -60,8 +60,7 @@ async function expectFailure(stage: ThumbnailsErrorStage, setup: (el: VodSpriteT
     document.body.append(el);
     if (hoverAt !== undefined) {
       await until(() => el.state === 'ready' || el.state === 'error', 'ready or error');
-      const point = pointForTime(player, hoverAt);
-      await hover(point.x, point.y);
+      await hoverTime(player, hoverAt);
     }
     await until(() => events.events.some((event) => event.type === 'vod-thumbnails-error'), 'an error event');
     await sleep(500);
@@ -96,22 +95,14 @@ async function expectFailure(stage: ThumbnailsErrorStage, setup: (el: VodSpriteT
 /** Hovering shows video.js's own tooltip and nothing of ours. */
 async function expectVideoJsTooltip(el: VodSpriteThumbnails, player: Player): Promise<void> {
   player.hasStarted(true);
-  const point = pointForTime(player, 70);
-  await hover(point.x, point.y);
+  await hoverTime(player, 70);
   await sleep(150);
-  expect(tileShown(el) || labelShown(el)).to.equal(false);
-  const tooltip = player.el().querySelector('.vjs-mouse-display .vjs-time-tooltip') as HTMLElement;
-  expect(getComputedStyle(tooltip).display).to.equal('block');
+  expect(previewHidden(el)).to.equal(true);
+  expect(videoJsTooltipDisplay(player)).to.equal('block');
 }
 
 describe('errors', () => {
-  before(async () => {
-    await setViewport({ width: 1200, height: 800 });
-  });
-  afterEach(async () => {
-    await moveAway();
-    cleanupPlayers();
-  });
+  productSuite();
 
   it('payload: JSON that does not parse', async () => {
     const { el, player, error } = await expectFailure('payload', (el) => el.setAttribute('event', '{"EventType": '));
@@ -212,8 +203,7 @@ describe('errors', () => {
       await until(() => events.events.length > 0, 'ready again');
       expect(el.state).to.equal('ready');
       player.hasStarted(true);
-      const point = pointForTime(player, 31);
-      await hover(point.x, point.y);
+      const point = await hoverTime(player, 31);
       await until(() => events.events.some((event) => event.type === 'vod-thumbnails-error'), 'the second image error');
       expect(events.events.map((event) => [event.type, (event.detail as { stage?: string }).stage])).to.deep.equal([
         ['vod-thumbnails-ready', undefined],

@@ -1,19 +1,20 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import '../src/index.js';
 import type { VodSpriteThumbnails } from '../src/index.js';
-import { attach } from './support/element.js';
+import { attach, startWithThumbnails } from './support/element.js';
 import {
-  cleanupPlayers,
   DURATION,
   hover,
+  hoverTime,
   layoutSettled,
   makePlayer,
   moveAway,
   nextFrame,
   type Player,
   pointForTime,
+  productSuite,
   progressControlOf,
   seekBarOf,
   sleep,
@@ -23,11 +24,16 @@ import {
   touch,
   until,
 } from './support/player.js';
-import { canvasOf, expectTileFor, labelShown, labelText, part, tileShown } from './support/preview.js';
-
-function vjsTooltip(player: Player): HTMLElement {
-  return player.el().querySelector('.vjs-mouse-display .vjs-time-tooltip') as HTMLElement;
-}
+import {
+  canvasOf,
+  expectTileFor,
+  labelShown,
+  labelText,
+  part,
+  previewHidden,
+  tileShown,
+  videoJsTooltipDisplay,
+} from './support/preview.js';
 
 /** The preview is centred on `x` unless that would leave the player, inside it, above the seek bar. */
 function expectPlacedAt(el: VodSpriteThumbnails, player: Player, x: number): void {
@@ -56,23 +62,13 @@ function columnMax(el: VodSpriteThumbnails, x: number): { red: number; blue: num
 }
 
 describe('interaction', () => {
-  before(async () => {
-    await setViewport({ width: 1200, height: 800 });
-  });
-  afterEach(async () => {
-    await moveAway();
-    cleanupPlayers();
-  });
+  productSuite();
 
   it('shows the right tile, time and place for pointer positions across the bar', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(run) });
+    const { run, player, el } = await startWithThumbnails();
     const targets = [2.1, 14.5, 31, 47.3, 66, 79.7, 80.5, 97, 118, 139, 158.6, 160.2, 171, 178.9];
     for (const target of targets) {
-      const point = pointForTime(player, target);
-      await hover(point.x, point.y);
+      const point = await hoverTime(player, target);
       await expectTileFor(el, point.time, run);
       expect(labelText(el), `label at ${point.time}s`).to.equal(videojs.time.formatTime(point.time, DURATION));
       // Geometry: centred on the pointer unless that would leave the player; above the bar.
@@ -80,35 +76,28 @@ describe('interaction', () => {
       const box = part(el, 'thumbnail').getBoundingClientRect();
       // Default width: the tile's own (142 px) plus the border.
       expect(Math.round(box.width)).to.equal(144);
-      expect(getComputedStyle(vjsTooltip(player)).display, 'video.js tooltip while ours shows').to.equal('none');
+      expect(videoJsTooltipDisplay(player), 'video.js tooltip while ours shows').to.equal('none');
     }
   });
 
   it('hides on leave and gives the time tooltip back to video.js', async () => {
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(token()) });
-    const point = pointForTime(player, 60);
-    await hover(point.x, point.y);
+    const { player, el } = await startWithThumbnails();
+    const point = await hoverTime(player, 60);
     await until(() => tileShown(el) && labelShown(el), 'the preview');
     await moveAway();
-    await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide');
+    await until(() => previewHidden(el), 'the preview to hide');
     expect(player.el().classList.contains('vod-sprite-thumbnails-time')).to.equal(false);
     // Hovering again without our label: video.js's own tooltip shows.
     el.showTime = false;
     await hover(point.x, point.y);
     await until(() => tileShown(el), 'the tile');
     expect(labelShown(el)).to.equal(false);
-    expect(getComputedStyle(vjsTooltip(player)).display).to.equal('block');
+    expect(videoJsTooltipDisplay(player)).to.equal('block');
   });
 
   it('follows a mouse drag (scrubbing) beyond the bar and hides on release', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(run) });
-    const start = pointForTime(player, 50);
-    await hover(start.x, start.y);
+    const { run, player, el } = await startWithThumbnails();
+    await hoverTime(player, 50);
     await sendMouse({ type: 'down' });
     // Drag up and right, out of the progress control.
     const end = pointForTime(player, 110);
@@ -116,7 +105,7 @@ describe('interaction', () => {
     await expectTileFor(el, end.time, run);
     expect(labelText(el)).to.equal(videojs.time.formatTime(end.time, DURATION));
     await sendMouse({ type: 'up' });
-    await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide after release');
+    await until(() => previewHidden(el), 'the preview to hide after release');
   });
 
   it('keeps the preview inside the player at both ends of the bar', async () => {
@@ -140,11 +129,8 @@ describe('interaction', () => {
   });
 
   it('draws crisp pixels: the canvas has CSS size x devicePixelRatio', async () => {
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(token()), width: 213 });
-    const point = pointForTime(player, 90);
-    await hover(point.x, point.y);
+    const { player, el } = await startWithThumbnails({ width: 213 });
+    await hoverTime(player, 90);
     await until(() => tileShown(el), 'the tile');
     const canvas = canvasOf(el);
     expect(canvas.getBoundingClientRect().width).to.be.closeTo(213, 0.5);
@@ -165,12 +151,10 @@ describe('interaction', () => {
       },
     });
     const column = (x: number) => columnMax(el, x);
-    const red = pointForTime(player, 45);
-    await hover(red.x, red.y);
+    await hoverTime(player, 45);
     await until(() => tileShown(el) && column(0).red > 250, 'the red tile');
     expect(column(canvasOf(el).width - 1).blue, 'blue in the right edge of the red tile').to.be.at.most(2);
-    const blue = pointForTime(player, 135);
-    await hover(blue.x, blue.y);
+    await hoverTime(player, 135);
     await until(() => column(canvasOf(el).width - 1).blue > 250, 'the blue tile');
     expect(column(0).red, 'red in the left edge of the blue tile').to.be.at.most(2);
   });
@@ -179,13 +163,9 @@ describe('interaction', () => {
     await executeServerCommand('device-scale-factor', { factor: 2 });
     try {
       expect(devicePixelRatio).to.equal(2);
-      const run = token();
-      const { player, id } = makePlayer();
-      await startPlayer(player);
-      const el = await attach(id, { event: tokenedEvent(run) });
+      const { run, player, el } = await startWithThumbnails();
       for (const target of [3.3, 57.9, 121, 176.5]) {
-        const point = pointForTime(player, target);
-        await hover(point.x, point.y);
+        const point = await hoverTime(player, target);
         // The reference is the 1:1 tile scaled to the backing store: a blurry (upscaled 1x)
         // drawing or one sampling the neighbouring tile differs from it.
         await expectTileFor(el, point.time, run);
@@ -208,8 +188,7 @@ describe('interaction', () => {
       await hover(red.x, red.y);
       await until(() => tileShown(el) && canvasOf(el).width === 1000 && columnMax(el, 0).red > 250, 'the red tile at 2x');
       expect(columnMax(el, 999).blue, 'blue in the right edge of the red tile').to.be.at.most(2);
-      const blue = pointForTime(player, 135);
-      await hover(blue.x, blue.y);
+      await hoverTime(player, 135);
       await until(() => columnMax(el, 999).blue > 250, 'the blue tile at 2x');
       expect(columnMax(el, 0).red, 'red in the left edge of the blue tile').to.be.at.most(2);
     } finally {
@@ -218,10 +197,7 @@ describe('interaction', () => {
   });
 
   it('shows the right tile inside the player in real fullscreen', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(run) });
+    const { run, player, el } = await startWithThumbnails();
     // A real click on video.js's fullscreen button (a user gesture, as the Fullscreen API requires).
     const button = player.el().querySelector('.vjs-fullscreen-control')!.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(button.left + button.width / 2), Math.round(button.top + button.height / 2)] });
@@ -233,8 +209,7 @@ describe('interaction', () => {
       expect([screenRect.width, screenRect.height], 'the player fills the viewport').to.deep.equal([innerWidth, innerHeight]);
       expect(document.fullscreenElement!.contains(el), 'the element lives in the fullscreen element').to.equal(true);
       for (const target of [1.5, 42.2, 99, 178.5]) {
-        const point = pointForTime(player, target);
-        await hover(point.x, point.y);
+        const point = await hoverTime(player, target);
         await expectTileFor(el, point.time, run);
         expect(labelText(el)).to.equal(videojs.time.formatTime(point.time, DURATION));
         expectPlacedAt(el, player, point.x);
@@ -246,9 +221,7 @@ describe('interaction', () => {
   });
 
   it('shrinks the default size on a small player', async () => {
-    const { player, id } = makePlayer({}, { width: 300, height: 170 });
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(token()) });
+    const { player, el } = await startWithThumbnails({}, { width: 300, height: 170 });
     const bar = seekBarOf(player).getBoundingClientRect();
     await hover(Math.round(bar.left + bar.width / 2), Math.round(bar.top + bar.height / 2));
     await until(() => tileShown(el), 'the tile');
@@ -257,17 +230,14 @@ describe('interaction', () => {
   });
 
   it('shows the tile under a finger on the bar and hides it when the finger lifts', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(run) });
+    const { run, player, el } = await startWithThumbnails();
     for (const target of [40, 130]) {
       const point = pointForTime(player, target);
       await touch('start', point.x, point.y);
       await expectTileFor(el, point.time, run);
       expect(labelText(el)).to.equal(videojs.time.formatTime(point.time, DURATION));
       await touch('end');
-      await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide after touchend');
+      await until(() => previewHidden(el), 'the preview to hide after touchend');
     }
   });
 
@@ -286,14 +256,11 @@ describe('interaction', () => {
     await touch('start', point.x, point.y);
     await expectTileFor(el, point.time, run);
     await touch('cancel');
-    await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide after touchcancel');
+    await until(() => previewHidden(el), 'the preview to hide after touchcancel');
   });
 
   it('follows a touch drag and hides when the finger lifts', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(run) });
+    const { run, player, el } = await startWithThumbnails();
     const first = pointForTime(player, 40);
     await touch('start', first.x, first.y);
     await expectTileFor(el, first.time, run);
@@ -306,14 +273,11 @@ describe('interaction', () => {
     await touch('move', third.x, third.y - 150);
     await expectTileFor(el, third.time, run);
     await touch('end');
-    await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide after touchend');
+    await until(() => previewHidden(el), 'the preview to hide after touchend');
   });
 
   it('previews keyboard seeks on the focused seek bar for about a second', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(run) });
+    const { run, player, el } = await startWithThumbnails();
     const bar = seekBarOf(player);
     bar.focus();
     expect(document.activeElement).to.equal(bar);
@@ -327,7 +291,7 @@ describe('interaction', () => {
     expect(Math.abs(box.left + box.width / 2 - (barRect.left + (stepped / DURATION) * barRect.width))).to.be.lessThan(1.5);
     await sleep(400);
     expect(tileShown(el), 'still shown after 400 ms').to.equal(true);
-    await until(() => !tileShown(el) && !labelShown(el), 'the preview to hide', 2000);
+    await until(() => previewHidden(el), 'the preview to hide', 2000);
     await sendKeys({ press: 'End' });
     await until(() => labelText(el) === videojs.time.formatTime(DURATION, DURATION) && tileShown(el), 'the preview of the end');
     await expectTileFor(el, DURATION - 0.01, run);

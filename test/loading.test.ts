@@ -1,15 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/index.js';
-import { createElement, readyOf, recordEvents } from './support/element.js';
+import { createElement, readyOf, recordEvents, startWithThumbnails } from './support/element.js';
 import {
-  cleanupPlayers,
-  hover,
+  hoverTime,
   makePlayer,
-  moveAway,
   otherOrigin,
   PAYLOADS,
-  pointForTime,
+  productSuite,
   requests,
   SHEETS,
   sleep,
@@ -25,6 +23,8 @@ import {
 import { expectTileFor, tileShown } from './support/preview.js';
 
 const sheetName = (index: number) => `imageSprite_10_${index}.jpg`;
+/** The VTT and each of the three demo sheets, requested once. */
+const everyFileOnce = { 'imageSprite_10.vtt': 1, [sheetName(0)]: 1, [sheetName(1)]: 1, [sheetName(2)]: 1 };
 
 async function countsByFile(run: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -36,51 +36,24 @@ async function countsByFile(run: string): Promise<Record<string, number>> {
 }
 
 describe('loading', () => {
-  before(async () => {
-    await setViewport({ width: 1200, height: 800 });
-  });
-  afterEach(async () => {
-    await moveAway();
-    cleanupPlayers();
-  });
+  productSuite();
 
   it('requests each sheet at most once per player, however much one hovers', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = createElement({ for: id });
-    el.event = tokenedEvent(run);
-    const ready = readyOf(el);
-    document.body.append(el);
-    await ready;
+    const { run, player, el } = await startWithThumbnails();
     const targets = [1, 30, 70, 90, 120, 150, 178, 140, 100, 60, 20, 5, 85, 165, 45];
     for (const target of targets) {
-      const point = pointForTime(player, target);
-      await hover(point.x, point.y);
+      await hoverTime(player, target);
       await until(() => tileShown(el), `a tile at ${target}s`);
     }
     await sleep(300);
-    expect(await countsByFile(run)).to.deep.equal({
-      'imageSprite_10.vtt': 1,
-      [sheetName(0)]: 1,
-      [sheetName(1)]: 1,
-      [sheetName(2)]: 1,
-    });
+    expect(await countsByFile(run)).to.deep.equal(everyFileOnce);
   });
 
   it('fetches only the VTT before the first interaction (preload="hover"), then the sheet and its neighbour', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = createElement({ for: id });
-    el.event = tokenedEvent(run);
-    const ready = readyOf(el);
-    document.body.append(el);
-    await ready;
+    const { run, player, el } = await startWithThumbnails();
     await sleep(400);
     expect(await countsByFile(run)).to.deep.equal({ 'imageSprite_10.vtt': 1 });
-    const point = pointForTime(player, 10);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 10);
     await expectTileFor(el, point.time, run);
     await sleep(300);
     expect(await countsByFile(run)).to.deep.equal({ 'imageSprite_10.vtt': 1, [sheetName(0)]: 1, [sheetName(1)]: 1 });
@@ -102,8 +75,7 @@ describe('loading', () => {
     expect([el.state, other.state]).to.deep.equal(['empty', 'empty']);
     // First hover: payload, VTT, then the sheet.
     const ready = readyOf(other);
-    const point = pointForTime(second.player, 95);
-    await hover(point.x, point.y);
+    const point = await hoverTime(second.player, 95);
     await ready;
     expect(other.state).to.equal('ready');
     await expectTileFor(other, point.time, run);
@@ -113,19 +85,9 @@ describe('loading', () => {
   });
 
   it('loads every sheet up front with preload="auto"', async () => {
-    const run = token();
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = createElement({ for: id, preload: 'auto' });
-    el.event = tokenedEvent(run);
-    document.body.append(el);
+    const { run } = await startWithThumbnails({ preload: 'auto' });
     await sleep(1200);
-    expect(await countsByFile(run)).to.deep.equal({
-      'imageSprite_10.vtt': 1,
-      [sheetName(0)]: 1,
-      [sheetName(1)]: 1,
-      [sheetName(2)]: 1,
-    });
+    expect(await countsByFile(run)).to.deep.equal(everyFileOnce);
   });
 
   it('on a save-data connection prefetches nothing: no preload="auto", no neighbours, only what is hovered', async () => {
@@ -142,13 +104,11 @@ describe('loading', () => {
       await sleep(800);
       expect(await requests(run), 'before any interaction').to.deep.equal([]);
       // Sheet 1 (80 s..160 s): the VTT and that sheet, not its neighbours 0 and 2.
-      const middle = pointForTime(player, 95);
-      await hover(middle.x, middle.y);
+      const middle = await hoverTime(player, 95);
       await expectTileFor(el, middle.time, run);
       await sleep(500);
       expect(await countsByFile(run)).to.deep.equal({ 'imageSprite_10.vtt': 1, [sheetName(1)]: 1 });
-      const end = pointForTime(player, 170);
-      await hover(end.x, end.y);
+      const end = await hoverTime(player, 170);
       await expectTileFor(el, end.time, run);
       await sleep(500);
       expect(await countsByFile(run)).to.deep.equal({ 'imageSprite_10.vtt': 1, [sheetName(1)]: 1, [sheetName(2)]: 1 });
@@ -176,8 +136,7 @@ describe('loading', () => {
       expect(detail.cues.length).to.be.at.least(225);
       expect(el.state).to.equal('ready');
       for (const target of [12, 99, 171]) {
-        const point = pointForTime(player, target);
-        await hover(point.x, point.y);
+        const point = await hoverTime(player, target);
         await expectTileFor(el, point.time, run);
       }
       expect(recorder.events.map((event) => event.type)).to.deep.equal(['vod-thumbnails-ready']);
@@ -198,8 +157,7 @@ describe('loading', () => {
     const ready = readyOf(el);
     document.body.append(el);
     await ready;
-    const point = pointForTime(player, 133);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 133);
     await expectTileFor(el, point.time, run);
   });
 });

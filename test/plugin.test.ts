@@ -1,17 +1,16 @@
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import '../src/index.js';
 import { VodSpriteThumbnailsPlugin, type VodSpriteThumbnailsOptions } from '../src/index.js';
-import { attach, readyOf, recordEvents, recordWarnings } from './support/element.js';
+import { readyOf, recordEvents, recordWarnings, startWithThumbnails } from './support/element.js';
 import {
-  cleanupPlayers,
   hover,
+  hoverTime,
   makePlayer,
   moveAway,
-  type Player,
   PAYLOADS,
-  pointForTime,
+  type Player,
+  productSuite,
   requests,
   SAMPLE,
   seekBarOf,
@@ -25,7 +24,7 @@ import {
   VTT,
   withToken,
 } from './support/player.js';
-import { expectTileFor, labelShown, part, tileShown } from './support/preview.js';
+import { expectTileFor, labelShown, part, previewHidden, videoJsTooltipDisplay } from './support/preview.js';
 
 /** `player.vodSpriteThumbnails(options)`, typed against this source tree (not a built dist/). */
 function thumbnails(player: Player, options?: VodSpriteThumbnailsOptions): VodSpriteThumbnailsPlugin {
@@ -34,18 +33,28 @@ function thumbnails(player: Player, options?: VodSpriteThumbnailsOptions): VodSp
 
 const mp4 = (query: string) => ({ src: `${SAMPLE}?${query}`, type: 'video/mp4' });
 
-function vjsTooltipDisplay(player: Player): string {
-  return getComputedStyle(player.el().querySelector('.vjs-mouse-display .vjs-time-tooltip')!).display;
+/** A player with the plugin and no payload yet, two tokens for two sources, and an event recorder. */
+function sourceSwitch() {
+  const { player } = makePlayer();
+  return { runA: token(), runB: token(), player, plugin: thumbnails(player), recorder: recordEvents() };
+}
+
+/** After switching from source A to B: B's tile shows, one ready event in all, no sheet of A was loaded. */
+async function expectOnlySecondSource(
+  player: Player,
+  plugin: VodSpriteThumbnailsPlugin,
+  recorder: ReturnType<typeof recordEvents>,
+  { runA, runB }: { runA: string; runB: string },
+  target: number,
+): Promise<void> {
+  const point = await hoverTime(player, target);
+  await expectTileFor(plugin.element, point.time, runB);
+  expect(recorder.events.map((event) => event.type)).to.deep.equal(['vod-thumbnails-ready']);
+  expect((await requests(runA)).filter((entry) => entry.url.includes('.jpg'))).to.deep.equal([]);
 }
 
 describe('vodSpriteThumbnails plugin', () => {
-  before(async () => {
-    await setViewport({ width: 1200, height: 800 });
-  });
-  afterEach(async () => {
-    await moveAway();
-    cleanupPlayers();
-  });
+  productSuite();
 
   it('is registered as an advanced plugin with a version', () => {
     expect(videojs.getPlugin('vodSpriteThumbnails')).to.equal(VodSpriteThumbnailsPlugin);
@@ -62,8 +71,7 @@ describe('vodSpriteThumbnails plugin', () => {
     expect(plugin.element.parentElement).to.equal(player.el());
     await readyOf(plugin.element);
     expect(plugin.state).to.equal('ready');
-    const point = pointForTime(player, 64);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 64);
     await expectTileFor(plugin.element, point.time, run);
   });
 
@@ -74,8 +82,7 @@ describe('vodSpriteThumbnails plugin', () => {
     expect(plugin).to.be.instanceOf(VodSpriteThumbnailsPlugin);
     await startPlayer(player);
     await until(() => plugin.state === 'ready', 'ready');
-    const point = pointForTime(player, 88);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 88);
     await expectTileFor(plugin.element, point.time, run);
   });
 
@@ -96,13 +103,12 @@ describe('vodSpriteThumbnails plugin', () => {
     const again = thumbnails(player, { showTime: false, width: 200 });
     expect(again).to.equal(plugin);
     expect(plugin.state).to.equal('ready');
-    const point = pointForTime(player, 10);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 10);
     await expectTileFor(plugin.element, point.time, run);
     expect(labelShown(plugin.element)).to.equal(false);
     expect(part(plugin.element, 'thumbnail').getBoundingClientRect().width).to.be.closeTo(202, 0.5);
     // Without our label, video.js's own time tooltip shows.
-    expect(vjsTooltipDisplay(player)).to.equal('block');
+    expect(videoJsTooltipDisplay(player)).to.equal('block');
   });
 
   it('clear() removes the thumbnails and load() brings new ones', async () => {
@@ -113,11 +119,10 @@ describe('vodSpriteThumbnails plugin', () => {
     await readyOf(plugin.element);
     plugin.clear();
     await until(() => plugin.state === 'empty', 'empty');
-    const point = pointForTime(player, 100);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 100);
     await sleep(100);
-    expect(tileShown(plugin.element) || labelShown(plugin.element)).to.equal(false);
-    expect(vjsTooltipDisplay(player)).to.equal('block');
+    expect(previewHidden(plugin.element)).to.equal(true);
+    expect(videoJsTooltipDisplay(player)).to.equal('block');
     const ready = readyOf(plugin.element);
     plugin.load(JSON.stringify(tokenedEvent(run)));
     await ready;
@@ -127,9 +132,7 @@ describe('vodSpriteThumbnails plugin', () => {
   });
 
   it('reuses an element already inside the player', async () => {
-    const { player, id } = makePlayer();
-    await startPlayer(player);
-    const el = await attach(id, { event: tokenedEvent(token()), showTime: false });
+    const { player, el } = await startWithThumbnails({ showTime: false });
     const plugin = thumbnails(player, { width: 180 });
     expect(plugin.element).to.equal(el);
     expect(player.el().querySelectorAll('vod-sprite-thumbnails').length).to.equal(1);
@@ -148,20 +151,19 @@ describe('vodSpriteThumbnails plugin', () => {
     await startPlayer(player, { ...mp4('a'), spriteEvent: tokenedEvent(runA) });
     const detail = await ready;
     expect(detail.sheets[0]).to.contain(runA);
-    const point = pointForTime(player, 45);
-    await hover(point.x, point.y);
+    const point = await hoverTime(player, 45);
     await expectTileFor(plugin.element, point.time, runA);
 
     // Another video without a payload: the preview goes at once, never showing the old tiles.
     const started = startPlayer(player, mp4('b'));
     await until(() => plugin.state === 'empty', 'empty after the source change', 200);
-    await until(() => !tileShown(plugin.element) && !labelShown(plugin.element), 'the old preview to go', 200);
+    await until(() => previewHidden(plugin.element), 'the old preview to go', 200);
     await started;
     await moveAway();
     await hover(point.x, point.y);
     await sleep(150);
-    expect(tileShown(plugin.element) || labelShown(plugin.element)).to.equal(false);
-    expect(vjsTooltipDisplay(player)).to.equal('block');
+    expect(previewHidden(plugin.element)).to.equal(true);
+    expect(videoJsTooltipDisplay(player)).to.equal('block');
 
     ready = readyOf(plugin.element);
     const startedC = startPlayer(player, { ...mp4('c'), spriteEvent: tokenedEvent(runC) });
@@ -173,11 +175,7 @@ describe('vodSpriteThumbnails plugin', () => {
   });
 
   it('never shows the previous source when its VTT answers after a switch', async () => {
-    const runA = token();
-    const runB = token();
-    const { player } = makePlayer();
-    const plugin = thumbnails(player);
-    const recorder = recordEvents();
+    const { runA, runB, player, plugin, recorder } = sourceSwitch();
     try {
       // Switch to B the moment A starts loading (A's VTT request is then on its way).
       let started: Promise<void> | undefined;
@@ -192,22 +190,14 @@ describe('vodSpriteThumbnails plugin', () => {
       observer.disconnect();
       await started;
       await sleep(300);
-      const point = pointForTime(player, 150);
-      await hover(point.x, point.y);
-      await expectTileFor(plugin.element, point.time, runB);
-      expect(recorder.events.map((event) => event.type)).to.deep.equal(['vod-thumbnails-ready']);
-      expect((await requests(runA)).filter((entry) => entry.url.includes('.jpg'))).to.deep.equal([]);
+      await expectOnlySecondSource(player, plugin, recorder, { runA, runB }, 150);
     } finally {
       recorder.stop();
     }
   });
 
   it('ignores a late VTT of the previous source (server delays it)', async () => {
-    const runA = token();
-    const runB = token();
-    const { player } = makePlayer();
-    const plugin = thumbnails(player);
-    const recorder = recordEvents();
+    const { runA, runB, player, plugin, recorder } = sourceSwitch();
     try {
       const slowA = spriteEvent({
         vtt: withToken(new URL(`/__wtr/delay/800${VTT}`, location.href).href, runA),
@@ -222,11 +212,7 @@ describe('vodSpriteThumbnails plugin', () => {
       expect(player.currentSrc()).to.contain('?b');
       player.hasStarted(true);
       await until(() => seekBarOf(player).getBoundingClientRect().width > 0, 'the control bar');
-      const point = pointForTime(player, 20);
-      await hover(point.x, point.y);
-      await expectTileFor(plugin.element, point.time, runB);
-      expect(recorder.events.length).to.equal(1);
-      expect((await requests(runA)).filter((entry) => entry.url.includes('.jpg'))).to.deep.equal([]);
+      await expectOnlySecondSource(player, plugin, recorder, { runA, runB }, 20);
     } finally {
       recorder.stop();
     }
@@ -239,8 +225,7 @@ describe('vodSpriteThumbnails plugin', () => {
     const plugin = thumbnails(player, { event: tokenedEvent(run), preload: 'none' });
     // Listen before the hover: the VTT may answer before sendMouse returns.
     const ready = readyOf(plugin.element);
-    const point = pointForTime(player, 30);
-    await hover(point.x, point.y);
+    await hoverTime(player, 30);
     await ready;
     await moveAway();
     const element = plugin.element;
@@ -253,15 +238,14 @@ describe('vodSpriteThumbnails plugin', () => {
     const recorder = recordEvents();
     try {
       for (const target of [5, 60, 120, 175]) {
-        const p = pointForTime(player, target);
-        await hover(p.x, p.y);
+        await hoverTime(player, target);
       }
       // Sources with payloads reach no one now.
       player.src({ ...mp4('after'), spriteEvent: tokenedEvent(run) });
       await sleep(400);
       expect(recorder.events).to.deep.equal([]);
       expect((await requests(run)).length).to.equal(before);
-      expect(vjsTooltipDisplay(player)).to.equal('block');
+      expect(videoJsTooltipDisplay(player)).to.equal('block');
     } finally {
       recorder.stop();
     }

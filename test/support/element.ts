@@ -1,5 +1,6 @@
 // Creating elements and waiting for what they report.
 import type { ThumbnailsErrorDetail, ThumbnailsReadyDetail, VodSpriteThumbnails } from '../../src/index.js';
+import { makePlayer, type Player, startPlayer, token, tokenedEvent } from './player.js';
 
 /** The next `vod-thumbnails-ready` of `el` (rejects on an error event first). */
 export function readyOf(el: EventTarget, timeout = 8000): Promise<ThumbnailsReadyDetail> {
@@ -81,4 +82,19 @@ export async function attach(id: string, props: Partial<VodSpriteThumbnails> = {
   document.body.append(el);
   await ready;
   return el;
+}
+
+/**
+ * A started player (960x540 unless told) with an element for it, ready; its payload is the demo
+ * one with the returned `run` token on every URL unless `props` holds another `event`.
+ */
+export async function startWithThumbnails(
+  props: Partial<VodSpriteThumbnails> = {},
+  size?: { width: number; height: number },
+): Promise<{ run: string; player: Player; id: string; el: VodSpriteThumbnails }> {
+  const run = token();
+  const { player, id } = makePlayer({}, size);
+  await startPlayer(player);
+  const el = await attach(id, { event: tokenedEvent(run), ...props });
+  return { run, player, id, el };
 }

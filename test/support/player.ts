@@ -1,5 +1,5 @@
 // Helpers for product tests: real video.js players on the real demo media, real input.
-import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendMouse, setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import type Player from 'video.js/dist/types/player';
 
@@ -68,6 +68,21 @@ export function makePlayer(options: Record<string, unknown> = {}, size = { width
   const player = videojs(video, options);
   made.push({ player, holder });
   return { player, holder, id };
+}
+
+/**
+ * The usual hooks of a product test suite: a 1200x800 viewport, and after each test the mouse
+ * moved away, `cleanup` (if any) run, and every player and element removed.
+ */
+export function productSuite(cleanup?: () => void | Promise<void>): void {
+  before(async () => {
+    await setViewport({ width: 1200, height: 800 });
+  });
+  afterEach(async () => {
+    await moveAway();
+    await cleanup?.();
+    cleanupPlayers();
+  });
 }
 
 export function cleanupPlayers(): void {
@@ -161,6 +176,13 @@ export function pointForTime(player: Player, target: number): { x: number; y: nu
 
 export async function hover(x: number, y: number): Promise<void> {
   await sendMouse({ type: 'move', position: [x, y] });
+}
+
+/** Move the mouse onto the seek bar at the point for about `target` seconds (see `pointForTime`). */
+export async function hoverTime(player: Player, target: number): Promise<{ x: number; y: number; time: number }> {
+  const point = pointForTime(player, target);
+  await hover(point.x, point.y);
+  return point;
 }
 
 /** Move the mouse well away from any player. */

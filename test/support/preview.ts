@@ -1,7 +1,7 @@
 // Reading what a <vod-sprite-thumbnails> shows, the way a user sees it: visible boxes and pixels.
 import { expect } from '@open-wc/testing';
 import type { VodSpriteThumbnails } from '../../src/index.js';
-import { expectedTile, SHEETS, TILE, until, withToken } from './player.js';
+import { expectedTile, type Player, SHEETS, TILE, until, withToken } from './player.js';
 
 export function part(el: VodSpriteThumbnails, name: 'thumbnail' | 'time'): HTMLElement {
   const found = el.shadowRoot?.querySelector(`[part="${name}"]`);
@@ -21,6 +21,18 @@ export function tileShown(el: VodSpriteThumbnails): boolean {
 
 export function labelShown(el: VodSpriteThumbnails): boolean {
   return visible(part(el, 'time'));
+}
+
+/** Neither the tile nor the label shows. */
+export function previewHidden(el: VodSpriteThumbnails): boolean {
+  return !tileShown(el) && !labelShown(el);
+}
+
+/** `display` of video.js's own time tooltip on the seek bar ('none' while ours replaces it). */
+export function videoJsTooltipDisplay(player: Player): string {
+  const tooltip = player.el().querySelector('.vjs-mouse-display .vjs-time-tooltip');
+  if (!tooltip) throw new Error('no video.js time tooltip');
+  return getComputedStyle(tooltip).display;
 }
 
 export function labelText(el: VodSpriteThumbnails): string {
