@@ -688,6 +688,26 @@ describe('CONTRACT.md conformance (black box)', () => {
       expect(player.el().querySelectorAll('vod-sprite-thumbnails')).to.have.length(1);
     });
 
+    it('… so it shows in fullscreen too', async () => {
+      const { player, id } = newPlayer();
+      await loadSource(player);
+      const token = newToken();
+      const el = await readyElement(id, { event: spriteEvent(token) });
+      const button = player.el().querySelector('.vjs-fullscreen-control') as HTMLElement;
+      const box = button.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      try {
+        await until(() => document.fullscreenElement === player.el(), 'the player in fullscreen');
+        await until(() => seekBar(player).getBoundingClientRect().width > 1000, 'the fullscreen layout');
+        player.userActive(true);
+        const point = pointFor(player, 120);
+        await hoverAt(point.x, point.y);
+        await expectTile(el, point.time, SHEET_URLS.map((url) => tokened(url, token)));
+      } finally {
+        if (document.fullscreenElement) await document.exitFullscreen();
+      }
+    });
+
     it('exactly one inside the player element, even with a second element `for` the same player', async () => {
       const { player, id } = newPlayer();
       await loadSource(player);
