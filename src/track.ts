@@ -16,14 +16,28 @@ export class ThumbnailTrack {
   private lastIndex = 0;
 
   constructor(cues: Iterable<ThumbnailCue>) {
-    // Array.prototype.sort is stable, and linear on input that is already sorted.
-    const list = Array.from(cues, toCue).sort((a, b) => a.start - b.start);
+    const list = (Array.isArray(cues) ? cues : [...cues]).map(toCue);
+    const count = list.length;
+    // Array.prototype.sort is stable; most input is already in order and needs none.
+    for (let i = 1; i < count; i++) {
+      if (list[i - 1]!.start > list[i]!.start) {
+        list.sort((a, b) => a.start - b.start);
+        break;
+      }
+    }
+    const starts = new Float64Array(count);
     const sheets = new Set<string>();
-    this.starts = new Float64Array(list.length);
-    list.forEach((cue, index) => {
-      this.starts[index] = cue.start;
-      sheets.add(cue.url);
-    });
+    let url: string | undefined;
+    for (let i = 0; i < count; i++) {
+      const cue = list[i]!;
+      starts[i] = cue.start;
+      // Consecutive cues mostly share a sheet: skip the set then.
+      if (cue.url !== url) {
+        url = cue.url;
+        sheets.add(url);
+      }
+    }
+    this.starts = starts;
     this.cues = Object.freeze(list);
     this.sheets = Object.freeze([...sheets]);
   }
