@@ -1028,6 +1028,35 @@ describe('CONTRACT.md conformance (black box)', () => {
       expect(tileShown(plugin.element), 'no tile of the previous video').to.equal(false);
     });
 
+    it('player.src({ spriteEvent }) with the payload as JSON text; a later source with its own payload replaces the tiles', async () => {
+      const { player } = newPlayer();
+      const plugin = pluginOf(player);
+      const first = newToken();
+      await loadSource(player, { src: SAMPLE, type: 'video/mp4', spriteEvent: JSON.stringify(spriteEvent(first)) });
+      await until(() => plugin.state === 'ready', 'ready from a JSON-text source payload');
+      const second = newToken();
+      await loadSource(player, { src: `${SAMPLE}?second-video=1`, type: 'video/mp4', spriteEvent: spriteEvent(second) });
+      await until(() => plugin.state === 'ready', 'ready for the second source');
+      const point = pointFor(player, 65);
+      await hoverAt(point.x, point.y);
+      await expectTile(plugin.element, point.time, SHEET_URLS.map((url) => tokened(url, second)));
+      const requested = (await requestsFor(first)).filter((entry) => entry.url.includes('.jpg'));
+      expect(requested.map((entry) => entry.url), 'no sheet of the previous video').to.deep.equal([]);
+    });
+
+    it('on a source change without one, thumbnails given through `event` are cleared too', async () => {
+      const { player } = newPlayer();
+      await loadSource(player);
+      const plugin = pluginOf(player, { event: spriteEvent(newToken()) });
+      await until(() => plugin.state === 'ready', 'ready');
+      await loadSource(player, { src: `${SAMPLE}?next-video=1`, type: 'video/mp4' });
+      expect(plugin.state).to.equal('empty');
+      const point = pointFor(player, 85);
+      await hoverAt(point.x, point.y);
+      await sleep(200);
+      expect(tileShown(plugin.element), 'no tile of the previous video').to.equal(false);
+    });
+
     it('`grid: { columns, rows, interval, width, height }` draws tiles from ImageSpriteUrlSet alone when the VTT cannot be fetched (no CORS on the CDN)', async () => {
       const { player } = newPlayer();
       await loadSource(player);
@@ -1193,9 +1222,12 @@ describe('CONTRACT.md conformance (black box)', () => {
           }
           await until(() => el.state === 'error', 'state error');
           await sleep(needsHover ? 300 : 600);
-          // More interaction must not report it again.
-          await hoverAt(point.x + 20, point.y);
-          await sleep(200);
+          // More interaction, over other sheets too, must not report it again.
+          for (const target of [60, 120, 170]) {
+            const other = pointFor(player, target);
+            await hoverAt(other.x, other.y);
+            await sleep(150);
+          }
           await hoverAt(point.x, point.y);
           await sleep(300);
           expect(el.state).to.equal('error');
