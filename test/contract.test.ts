@@ -404,6 +404,19 @@ describe('CONTRACT.md conformance (black box)', () => {
       }
     });
 
+    it('5./6. the FileId of the media / procedure is the SpriteInfo fileId; options.fileId picks one media of several', async () => {
+      const mediaInfo = JSON.parse(await payloadText('media-info.json'));
+      const other = JSON.parse(JSON.stringify(mediaInfo.Response.MediaInfoSet[0]));
+      other.FileId = 'other-file';
+      other.ImageSpriteInfo.ImageSpriteSet[0].WebVttUrl = abs('/other.vtt');
+      mediaInfo.Response.MediaInfoSet.push(other);
+      expect(pkg.parseSpriteEvent(mediaInfo).map((info) => info.fileId)).to.deep.equal(['5285890784246869380', 'other-file']);
+      const picked = pkg.parseSpriteEvent(mediaInfo, { fileId: 'other-file' });
+      expect(picked.map((info) => info.vttUrl)).to.deep.equal([abs('/other.vtt')]);
+      const [procedure] = pkg.parseSpriteEvent(await payloadText('procedure.json'));
+      expect(procedure).to.deep.include({ fileId: '5285890784246869380', definition: 10, width: 142, height: 80, totalCount: 225, vttUrl: VTT_URL, imageUrls: SHEET_URLS });
+    });
+
     it('5. (also a bare `ImageSpriteInfo` or item)', async () => {
       const mediaInfo = JSON.parse(await payloadText('media-info.json'));
       const imageSpriteInfo = mediaInfo.Response.MediaInfoSet[0].ImageSpriteInfo;
