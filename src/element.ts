@@ -580,11 +580,13 @@ export class VodSpriteThumbnails extends LitElement {
     const index = track.indexAt(request.time);
     const cue = track.cues[index];
     if (!cue) return undefined;
+    // A sheet that failed: the player's own time tooltip serves, as after any other failure.
+    if (this.failedSheets.has(cue.url)) return undefined;
     this.requestSheets(track, cue.url);
     let tile: View['tile'];
     const image = this.sheets.ready(cue.url);
     if (image) tile = { cue, image };
-    else if (!this.failedSheets.has(cue.url) && this.drawn && this.sheets.ready(this.drawn.cue.url)) tile = this.drawn; // keep the previous tile until the new sheet is decoded
+    else if (this.drawn && this.sheets.ready(this.drawn.cue.url)) tile = this.drawn; // keep the previous tile until the new sheet is decoded
     return {
       request,
       tile,

@@ -35,7 +35,10 @@ function thumbnailsIn(el: Element): number {
   return el.querySelectorAll('vod-sprite-thumbnails').length;
 }
 
-/** A `<video class="video-js">` in the page, not yet turned into a player. */
+/** Page nodes a test added (removed after each test). */
+const holders: HTMLElement[] = [];
+
+/** A `<video class="video-js">` in the page, not yet turned into a player (removed after the test). */
 function videoTag(id: string): { video: HTMLVideoElement; holder: HTMLElement } {
   const holder = document.createElement('div');
   holder.className = 'holder';
@@ -48,11 +51,11 @@ function videoTag(id: string): { video: HTMLVideoElement; holder: HTMLElement } 
   video.muted = true;
   holder.append(video);
   document.body.append(holder);
+  holders.push(holder);
   return { video, holder };
 }
 
 describe('<vod-sprite-thumbnails> attaching', () => {
-  const holders: HTMLElement[] = [];
   productSuite(() => {
     for (const player of videojs.getAllPlayers()) player.dispose();
     for (const holder of holders.splice(0)) holder.remove();
@@ -71,7 +74,6 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     document.body.append(el);
     expect(el.state).to.equal('empty');
     const { video, holder } = videoTag(id);
-    holders.push(holder);
     holder.before(el);
     const ready = readyOf(el);
     const player = videojs(video);
@@ -88,7 +90,6 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     const run = token();
     const id = `after-${run.slice(4)}`;
     const { video, holder } = videoTag(id);
-    holders.push(holder);
     const el = createElement({ for: id, 'event-src': withToken(`${PAYLOADS}/normal.json`, run) });
     holder.after(el);
     holders.push(el);
@@ -134,7 +135,6 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     const run = token();
     const id = `markup-${run.slice(4)}`;
     const { video, holder } = videoTag(id);
-    holders.push(holder);
     const source = document.createElement('source');
     source.setAttribute('src', SAMPLE.slice(1)); // relative to the page, as people write it
     source.setAttribute('type', 'video/mp4');
@@ -181,7 +181,6 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     try {
       for (const round of [1, 2, 3]) {
         const { video, holder } = videoTag(id);
-        holders.push(holder);
         const ready = readyOf(el);
         const player = videojs(video);
         await ready;
@@ -245,8 +244,7 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     // The old player no longer holds it, so disposing that player does not take it along.
     a.player.dispose();
     expect(el.isConnected).to.equal(true);
-    const { video, holder } = videoTag(laterId);
-    holders.push(holder);
+    const { video } = videoTag(laterId);
     const readyAgain = readyOf(el);
     const player = videojs(video);
     await readyAgain;
