@@ -1,6 +1,7 @@
 // `npm test`: checks for a browser first so a missing one fails with advice, not a stack trace,
-// and builds the script-tag bundle when it is missing or older than the sources.
-import { spawnSync } from 'node:child_process';
+// builds what the tests load as a page would (the ESM and script-tag bundles, the demo), then
+// runs @web/test-runner, passing Ctrl-C and kill signals on so no browser is left behind.
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureDemoBuilt } from './e2e/harness.js';
 import { chromeMissingMessage, findChrome } from './support/chrome-path.js';
@@ -10,12 +11,24 @@ if (!chrome) {
   console.error(chromeMissingMessage);
   process.exit(1);
 }
-// Some tests load the script-tag build as a page would; on a fresh clone nothing is built yet.
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+// Always rebuilt (about two seconds): a stale bundle would test yesterday's code. The library
+// build empties dist/, so it goes first.
+for (const args of [['build'], ['build', '--mode', 'iife']]) {
+  const built = spawnSync(process.execPath, [vite, ...args, '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
 ensureDemoBuilt();
+
 const config = fileURLToPath(new URL('./web-test-runner.config.js', import.meta.url));
-const result = spawnSync(
+const runner = spawn(
   process.execPath,
   [fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.js', import.meta.url)), '--config', config, ...process.argv.slice(2)],
   { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } },
 );
-process.exit(result.status ?? 1);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => runner.kill(signal));
+}
+runner.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
