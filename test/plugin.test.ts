@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import videojs from 'video.js';
 import '../src/index.js';
 import { VodSpriteThumbnailsPlugin, type VodSpriteThumbnailsOptions } from '../src/index.js';
-import { readyOf, recordEvents, recordWarnings, startWithThumbnails } from './support/element.js';
+import { createElement, readyOf, recordEvents, recordWarnings, startWithThumbnails } from './support/element.js';
 import {
   hover,
   hoverTime,
@@ -139,6 +139,31 @@ describe('vodSpriteThumbnails plugin', () => {
     expect(el.width).to.equal(180);
     expect(el.showTime, 'its own setting, not a plugin default').to.equal(false);
     expect(plugin.state).to.equal('ready');
+  });
+
+  it("on player dispose leaves a page's own element its payload, for the next player with that id", async () => {
+    const run = token();
+    const first = makePlayer();
+    const spot = document.createElement('section');
+    document.body.append(spot);
+    const el = createElement({ for: first.id });
+    el.event = tokenedEvent(run);
+    let ready = readyOf(el);
+    spot.append(el);
+    await ready;
+    expect(thumbnails(first.player, { width: 200 }).element).to.equal(el);
+    first.player.dispose();
+    expect(el.parentElement, 'back where the page put it').to.equal(spot);
+    expect(el.width).to.equal(200);
+    // The single-page app builds the player again: same id, same element, same payload.
+    ready = readyOf(el);
+    const second = makePlayer({}, undefined, first.id);
+    await ready;
+    expect(el.parentElement).to.equal(second.player.el());
+    await startPlayer(second.player);
+    const point = await hoverTime(second.player, 144);
+    await expectTileFor(el, point.time, run);
+    spot.remove();
   });
 
   it('uses per-source payloads and clears on a source without one', async () => {

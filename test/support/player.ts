@@ -51,9 +51,12 @@ export function tokenedEvent(run: string, base = location.href): Record<string, 
 let counter = 0;
 const made: Array<{ player: Player; holder: HTMLElement }> = [];
 
-/** A video.js player in a fresh holder element (960x540 unless told). */
-export function makePlayer(options: Record<string, unknown> = {}, size = { width: 960, height: 540 }): { player: Player; holder: HTMLElement; id: string } {
-  const id = `player-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
+/** A video.js player in a fresh holder element (960x540 and a unique id unless told). */
+export function makePlayer(
+  options: Record<string, unknown> = {},
+  size = { width: 960, height: 540 },
+  id = `player-${++counter}-${Math.random().toString(36).slice(2, 7)}`,
+): { player: Player; holder: HTMLElement; id: string } {
   const holder = document.createElement('div');
   const video = document.createElement('video');
   video.id = id;
