@@ -78,6 +78,9 @@ function ensureTooltipStyle(el: Element): void {
 /** The element that previews each player (one per player). */
 const owners = new WeakMap<Player, HTMLElement>();
 
+/** Elements that found their player taken by another one: they take over when it leaves. */
+const waiting = new WeakMap<Player, Set<() => void>>();
+
 /** The `<vod-sprite-thumbnails>` currently attached to `player`, if any. */
 export function thumbnailsElementOf(player: Player): HTMLElement | undefined {
   return owners.get(player);
@@ -240,6 +243,14 @@ export class PlayerController implements ReactiveController {
           `vod-sprite-thumbnails: player "${player.id()}" already has a <vod-sprite-thumbnails>; this one stays inactive. Configure the existing one instead.`,
         );
       }
+      const queue = waiting.get(player) ?? new Set<() => void>();
+      waiting.set(player, queue);
+      const retry = () => {
+        this.stopWaiting = undefined;
+        if (this.host.isConnected && !this.player) this.resolve();
+      };
+      queue.add(retry);
+      this.stopWaiting = () => queue.delete(retry);
       return;
     }
     owners.set(player, this.host);
@@ -351,7 +362,17 @@ export class PlayerController implements ReactiveController {
     this.keyUntil = 0;
     this.dragging = this.touching = this.hovering = false;
     this.lastPointer = undefined;
-    if (owners.get(player) === this.host) owners.delete(player);
+    if (owners.get(player) === this.host) {
+      owners.delete(player);
+      // Once this detach is over (and a disposing player is gone), a waiting element may take over.
+      const queue = waiting.get(player);
+      waiting.delete(player);
+      if (queue?.size) {
+        queueMicrotask(() => {
+          for (const retry of queue) retry();
+        });
+      }
+    }
     if (!isDisposed(player)) playerEl(player).classList.remove(TIME_CLASS);
     this.player = undefined;
     this.callbacks.preview(undefined);

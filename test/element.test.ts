@@ -404,6 +404,31 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     expect(first.state).to.equal('ready');
   });
 
+  it('a second element for a taken player takes over when the first one leaves', async () => {
+    const { player, id } = makePlayer();
+    await startPlayer(player);
+    const first = await attach(id, { event: tokenedEvent(token()) });
+    const warnings = recordWarnings();
+    const second = createElement({ for: id });
+    const run = token();
+    second.event = tokenedEvent(run);
+    try {
+      document.body.append(second);
+      await sleep(100);
+      expect(second.state, 'inactive while the first one holds the player').to.equal('empty');
+      const ready = readyOf(second);
+      first.remove();
+      await ready;
+    } finally {
+      warnings.stop();
+    }
+    expect(second.parentElement).to.equal(player.el());
+    expect(thumbnailsIn(player.el())).to.equal(1);
+    const point = await hoverTime(player, 58);
+    await expectTileFor(second, point.time, run);
+    expect(first.state).to.equal('empty');
+  });
+
   it('moves to another player when `for` changes', async () => {
     const runA = token();
     const a = makePlayer();
