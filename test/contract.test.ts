@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import * as pkg from '../src/index.js';
+import { requests, sleep, until as waitUntil } from './support/player.js';
 
 type Player = ReturnType<typeof videojs>;
 type El = InstanceType<typeof pkg.VodSpriteThumbnails>;
@@ -27,21 +28,8 @@ function newToken(): string {
 function tokened(url: string, token: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}${token}`;
 }
-async function requestsFor(contains: string): Promise<Array<{ url: string; time: number; origin: string }>> {
-  return (await executeServerCommand('request-log', { contains })) as Array<{ url: string; time: number; origin: string }>;
-}
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-async function until<T>(check: () => T, what: string, timeout = 6000): Promise<NonNullable<T>> {
-  const end = performance.now() + timeout;
-  for (;;) {
-    const value = check();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(16);
-  }
-}
+/** These suites allow 6 s per wait (they were written against the contract alone, with their own budget). */
+const until = <T>(check: () => T, what: string, timeout = 6000) => waitUntil(check, what, timeout);
 
 /** A payload file's text with its relative URLs made absolute (and tokened), as a server would send it. */
 async function payloadText(name: string, token?: string): Promise<string> {
@@ -1053,7 +1041,7 @@ describe('CONTRACT.md conformance (black box)', () => {
       const point = pointFor(player, 65);
       await hoverAt(point.x, point.y);
       await expectTile(plugin.element, point.time, SHEET_URLS.map((url) => tokened(url, second)));
-      const requested = (await requestsFor(first)).filter((entry) => entry.url.includes('.jpg'));
+      const requested = (await requests(first)).filter((entry) => entry.url.includes('.jpg'));
       expect(requested.map((entry) => entry.url), 'no sheet of the previous video').to.deep.equal([]);
     });
 
@@ -1157,14 +1145,14 @@ describe('CONTRACT.md conformance (black box)', () => {
       const token = newToken();
       const el = await readyElement(id, { event: spriteEvent(token) });
       await sleep(600);
-      const untouched = (await requestsFor(token)).map((entry) => new URL(entry.url, location.href).pathname);
+      const untouched = (await requests(token)).map((entry) => new URL(entry.url, location.href).pathname);
       expect(untouched, 'before any interaction: only the VTT').to.deep.equal([`${MEDIA}/imageSprite_10.vtt`]);
       for (const target of [10, 20, 30, 40, 10, 20]) {
         const point = pointFor(player, target);
         await hoverAt(point.x, point.y);
         await expectTile(el, point.time, SHEET_URLS.map((url) => tokened(url, token)));
       }
-      const log = await requestsFor(token);
+      const log = await requests(token);
       const count = (sheet: number) => log.filter((entry) => entry.url.includes(`imageSprite_10_${sheet}.jpg`)).length;
       expect(count(0), 'sheet 0 fetched once').to.equal(1);
       // preload "hover": sheets on first hover plus neighbours (sheet 0's neighbour is sheet 1 only).
@@ -1184,7 +1172,7 @@ describe('CONTRACT.md conformance (black box)', () => {
       const bySrc = newElement({ for: second.id, preload: 'none', 'event-src': tokened(`${PAYLOADS}/normal.json`, token) });
       document.body.append(bySrc);
       await sleep(1000);
-      expect(await requestsFor(token)).to.deep.equal([]);
+      expect(await requests(token)).to.deep.equal([]);
       expect(inline.state).to.not.equal('error');
       // The first interaction then loads and shows (the second player is the one on top of the page).
       const point = pointFor(second.player, 70);
@@ -1200,7 +1188,7 @@ describe('CONTRACT.md conformance (black box)', () => {
       const end = performance.now() + 5000;
       let sheets: string[] = [];
       while (performance.now() < end) {
-        sheets = (await requestsFor(token)).map((entry) => new URL(entry.url, location.href).pathname).filter((path) => path.endsWith('.jpg'));
+        sheets = (await requests(token)).map((entry) => new URL(entry.url, location.href).pathname).filter((path) => path.endsWith('.jpg'));
         if (sheets.length >= 3) break;
         await sleep(100);
       }

@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { sendMouse, setViewport } from '@web/test-runner-commands';
 import * as pkg from '../src/index.js';
+import { sleep, until as waitUntil } from './support/player.js';
 
 const IIFE = '/dist/vod-sprite-thumbnails.iife.js';
 const MEDIA = '/demo/public/media';
@@ -29,18 +30,8 @@ interface FramePlayer {
   vodSpriteThumbnails?: unknown;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-async function until<T>(check: () => T, what: string, timeout = 6000): Promise<NonNullable<T>> {
-  const end = performance.now() + timeout;
-  for (;;) {
-    const value = check();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(16);
-  }
-}
+/** These suites allow 6 s per wait (they were written against the contract alone, with their own budget). */
+const until = <T>(check: () => T, what: string, timeout = 6000) => waitUntil(check, what, timeout);
 
 /** A fresh same-origin iframe whose page loads plain-script video.js, then the IIFE. */
 async function frameWithIife(): Promise<{ frame: HTMLIFrameElement; win: FrameWindow; doc: Document }> {

@@ -125,7 +125,7 @@ export async function until<T>(check: () => T, what: string, timeout = 5000): Pr
     const value = check();
     if (value) return value as NonNullable<T>;
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 16));
+    await sleep(16);
   }
 }
 
