@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import * as pkg from '../src/index.js';
-import { requests, sleep, until as waitUntil } from './support/player.js';
+import { layoutSettled, requests, sleep, until as waitUntil } from './support/player.js';
 
 type Player = ReturnType<typeof videojs>;
 type El = InstanceType<typeof pkg.VodSpriteThumbnails>;
@@ -700,6 +700,8 @@ describe('CONTRACT.md conformance (black box)', () => {
       try {
         await until(() => document.fullscreenElement === player.el(), 'the player in fullscreen');
         await until(() => seekBar(player).getBoundingClientRect().width > 1000, 'the fullscreen layout');
+        // video.js keeps re-laying out the control bar for a few frames; hover once it is still.
+        await layoutSettled(seekBar(player));
         player.userActive(true);
         const point = pointFor(player, 120);
         await hoverAt(point.x, point.y);
