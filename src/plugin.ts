@@ -1,8 +1,8 @@
 import videojs from 'video.js';
-import type { ThumbnailsPreload, ThumbnailsState, VodSpriteThumbnails } from './element.js';
-import { thumbnailsElementOf } from './player-controller.js';
-import type { GridOptions } from './types.js';
-import { acceptOptionsOnRecall, type Player, PluginBase, playerEl } from './videojs-internals.js';
+import type { ThumbnailsPreload, ThumbnailsState, VodSpriteThumbnails } from './element/element.js';
+import { thumbnailsElementOf } from './player/binding.js';
+import type { GridOptions } from './parse/types.js';
+import { acceptOptionsOnRecall, type Player, PluginBase, playerEl } from './player/videojs-internals.js';
 
 /** Options of `player.vodSpriteThumbnails(options)`: the element's attributes in camelCase. */
 export interface VodSpriteThumbnailsOptions {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { gridTrack } from '../src/grid.js';
-import { parseThumbnailVtt } from '../src/vtt.js';
+import { gridTrack } from '../src/parse/grid.js';
+import { parseThumbnailVtt } from '../src/parse/thumbnail-vtt.js';
 
 const MEDIA = new URL('/demo/public/media/', location.href).href;
 const sheets = [0, 1, 2].map((i) => `${MEDIA}imageSprite_10_${i}.jpg`);

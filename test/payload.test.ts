@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { SpriteEventError, type SpriteEventErrorCode } from '../src/errors.js';
-import { parseSpriteEvent } from '../src/payload.js';
-import type { SpriteInfo } from '../src/types.js';
+import { SpriteEventError, type SpriteEventErrorCode } from '../src/parse/errors.js';
+import { parseSpriteEvent } from '../src/parse/payload.js';
+import type { SpriteInfo } from '../src/parse/types.js';
 
 const PAYLOADS = new URL('/demo/public/payloads/', location.href).href;
 const MEDIA = new URL('/demo/public/media/', location.href).href;

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { parseSpriteEvent } from '../src/payload.js';
-import { ImageResolver, isHttpUrl, lastPathSegment, shouldUpgrade, upgradeUrl } from '../src/resolve.js';
-import { parseThumbnailVtt } from '../src/vtt.js';
+import { parseSpriteEvent } from '../src/parse/payload.js';
+import { ImageResolver, isHttpUrl, lastPathSegment, shouldUpgrade, upgradeUrl } from '../src/parse/urls.js';
+import { parseThumbnailVtt } from '../src/parse/thumbnail-vtt.js';
 
 const VTT_URL = 'https://vod.example/a/b/imageSprite_10.vtt';
 const SIGNED = ['https://cdn.other.example/sign/imageSprite_10_0.jpg?t=1&us=2&sign=3', 'https://cdn.other.example/sign/imageSprite_10_1.jpg?t=1&us=2&sign=3'];

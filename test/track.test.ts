@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ThumbnailTrack } from '../src/track.js';
-import type { ThumbnailCue } from '../src/types.js';
+import { ThumbnailTrack } from '../src/parse/track.js';
+import type { ThumbnailCue } from '../src/parse/types.js';
 
 const cue = (start: number, end: number, url = 'https://cdn.example/s_0.jpg', x = 0): ThumbnailCue => ({ start, end, url, x, y: 0, w: 10, h: 10 });
 

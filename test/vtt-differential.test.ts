@@ -4,8 +4,9 @@
 // pairs and texts must match; the thumbnail layer must turn each native cue into the
 // image its text names (the text before `#`, resolved against the VTT URL).
 import { expect } from '@open-wc/testing';
-import { ThumbnailVttError } from '../src/errors.js';
-import { parseThumbnailVtt, parseVttCues } from '../src/vtt.js';
+import { ThumbnailVttError } from '../src/parse/errors.js';
+import { parseThumbnailVtt } from '../src/parse/thumbnail-vtt.js';
+import { parseVttCues } from '../src/parse/vtt-scanner.js';
 
 interface RawCue {
   start: number;

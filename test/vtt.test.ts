@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { ThumbnailVttError, type ThumbnailVttErrorCode } from '../src/errors.js';
-import { parseThumbnailVtt, parseVttCues } from '../src/vtt.js';
+import { ThumbnailVttError, type ThumbnailVttErrorCode } from '../src/parse/errors.js';
+import { parseThumbnailVtt } from '../src/parse/thumbnail-vtt.js';
+import { parseVttCues } from '../src/parse/vtt-scanner.js';
 
 const MEDIA = new URL('/demo/public/media/', location.href).href;
 const VTT_URL = 'https://cdn.example/sprites/imageSprite_10.vtt';

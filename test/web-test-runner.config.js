@@ -178,6 +178,8 @@ function testServer() {
 
 export default {
   rootDir: root,
+  // WTR_PORT lets two runs share the machine.
+  ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
   // One page at a time: a background tab defers media loading and input (modernweb-dev/web#2403).

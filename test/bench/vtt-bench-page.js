@@ -1,7 +1,7 @@
 // Browser side of `test/bench/vtt-bench.js`: bundled by esbuild, run in Chromium.
 // Each case parses the same 36,000-cue Tencent VTT; the node script prints the medians.
 import vttjs from 'videojs-vtt.js';
-import { parseThumbnailVtt } from '../../src/vtt.ts';
+import { parseThumbnailVtt } from '../../src/parse/thumbnail-vtt.ts';
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

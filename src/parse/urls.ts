@@ -16,9 +16,12 @@ export function parseUrl(url: string, base?: string): URL | undefined {
   }
 }
 
+/** The one http(s) check: true for a parsed URL this package may load. */
+export const isHttp = (url: URL | undefined): boolean => !!url && HTTP.test(url.protocol);
+
 /** True when `url` is an absolute `http:` or `https:` URL. */
 export function isHttpUrl(url: string): boolean {
-  return HTTP.test(parseUrl(url)?.protocol ?? '');
+  return isHttp(parseUrl(url));
 }
 
 export interface UpgradeOptions {
@@ -88,7 +91,7 @@ export class ImageResolver {
       url = entry !== undefined && PLAIN_HTTP_URL.test(entry) ? entry : null;
       if (!url) {
         const parsed = parseUrl(entry ?? ref, this.vttUrl);
-        if (parsed && HTTP.test(parsed.protocol)) {
+        if (parsed && isHttp(parsed)) {
           parsed.hash = '';
           url = parsed.href;
         }

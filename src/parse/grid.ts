@@ -3,7 +3,7 @@
  * per `interval` seconds, so the sheets and the grid are enough (e.g. when the CDN sends
  * no CORS headers for the .vtt but `<img>` still loads the sheets).
  */
-import { isHttpUrl } from './resolve.js';
+import { isHttpUrl } from './urls.js';
 import { Cue, ThumbnailTrack } from './track.js';
 import type { GridOptions } from './types.js';
 

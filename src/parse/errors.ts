@@ -27,3 +27,20 @@ export class ThumbnailVttError extends Error {
     if (line !== undefined) this.line = line;
   }
 }
+
+export type ThumbnailLoadErrorCode = 'fetch-failed' | 'http-status' | 'image-failed' | 'bad-url';
+
+/** A document or image that could not be loaded. */
+export class ThumbnailLoadError extends Error {
+  override readonly name = 'ThumbnailLoadError';
+  readonly code: ThumbnailLoadErrorCode;
+  readonly url: string;
+  readonly status: number | undefined;
+
+  constructor(code: ThumbnailLoadErrorCode, url: string, message: string, options?: { status?: number; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.url = url;
+    this.status = options?.status;
+  }
+}

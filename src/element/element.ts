@@ -1,15 +1,16 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { gridTrack } from './grid.js';
-import { SpriteEventError } from './errors.js';
-import { fetchText, isLoadableUrl, SheetCache } from './loader.js';
-import { parseSpriteEvent } from './payload.js';
-import { PlayerController, type PreviewRequest } from './player-controller.js';
-import { shouldUpgrade, upgradeUrl } from './resolve.js';
-import type { ThumbnailTrack } from './track.js';
-import type { GridOptions, SpriteInfo, ThumbnailCue } from './types.js';
-import { durationOf, formatTime, type Player, type SpriteSource } from './videojs-internals.js';
-import { parseThumbnailVtt } from './vtt.js';
+import { gridTrack } from '../parse/grid.js';
+import { SpriteEventError } from '../parse/errors.js';
+import { fetchText } from '../load/fetch-text.js';
+import { SheetCache } from '../load/sheets.js';
+import { parseSpriteEvent } from '../parse/payload.js';
+import { PlayerController, type PreviewRequest } from '../player/binding.js';
+import { isHttpUrl, shouldUpgrade, upgradeUrl } from '../parse/urls.js';
+import type { ThumbnailTrack } from '../parse/track.js';
+import type { GridOptions, SpriteInfo, ThumbnailCue } from '../parse/types.js';
+import { durationOf, formatTime, type Player, type SpriteSource } from '../player/videojs-internals.js';
+import { parseThumbnailVtt } from '../parse/thumbnail-vtt.js';
 
 export type ThumbnailsState = 'empty' | 'loading' | 'ready' | 'error';
 export type ThumbnailsPreload = 'none' | 'hover' | 'auto';
@@ -601,7 +602,7 @@ export class VodSpriteThumbnails extends LitElement {
     if (saveData()) return;
     const at = track.sheets.indexOf(url);
     for (const neighbour of [track.sheets[at + 1], track.sheets[at - 1]]) {
-      if (neighbour && !this.sheets.has(neighbour) && isLoadableUrl(neighbour)) void this.loadSheet(neighbour, generation);
+      if (neighbour && !this.sheets.has(neighbour) && isHttpUrl(neighbour)) void this.loadSheet(neighbour, generation);
     }
   }
 
