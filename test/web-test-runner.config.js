@@ -1,5 +1,5 @@
 // @web/test-runner: real Chromium, real video.js, real files over HTTP.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,20 @@ function videojsBundle() {
  * Commands: `request-log` {contains}, `other-origin`, `touch` {type, x, y} (trusted touches),
  * `device-scale-factor` {factor} (devicePixelRatio; 1 resets it, as does `setViewport`),
  * `save-data` {enabled} (navigator.connection.saveData; no `enabled` clears the override).
+ *
+ * Faults (test/faults.test.ts and friends; see `faultRoutes`):
+ *  - `/__wtr/hang/<path>` never answers;
+ *  - `/__wtr/stall/<bytes>/<path>` sends the headers (full Content-Length) and <bytes> bytes, then stalls;
+ *  - `/__wtr/truncate/<bytes>/<path>` sends the full Content-Length and <bytes> bytes, then drops the connection;
+ *  - `/__wtr/html/<path>` answers 200 with an HTML page (a CDN's or a portal's), whatever <path> is;
+ *  - `/__wtr/signed/<path>?t=<hex unix time>` serves <path> until t, then 403 (Tencent's hotlink signature);
+ *  - `/__wtr/csp/<path>` serves the file <path> with a strict Content-Security-Policy (see CSP);
+ *  - `/__wtr/dist/<file>` serves the built bundles from $WTR_DIST (default dist/), for runs on another build;
+ *  - `/__wtr/text/<id>/<name>` serves what the `serve-text` command stored (generated VTTs, payloads).
+ * Hung sockets are destroyed when the client gives up and when the server stops, so the runner exits.
+ * More commands: `serve-text` {text, name} → a path as above; `memory` → {heap, nodes, documents,
+ * listeners} after a forced GC (CDP); `fuzz-runs` → $FUZZ_RUNS as a number or null (heavy fuzzing);
+ * `heavy` → whether $HEAVY is set (longer lifecycle runs).
  */
 const log = [];
 
@@ -105,6 +119,88 @@ async function logDelayStatus(ctx, next) {
   return next();
 }
 
+/** A strict page: only same-origin resources, no inline script or style, Trusted Types for script sinks. */
+const CSP = "default-src 'self'; require-trusted-types-for 'script'";
+const HTML_PAGE = '<!doctype html><html><head><title>Sign in</title></head><body><h1>Please sign in</h1></body></html>';
+/** Sockets held open by hang/stall routes. */
+const heldSockets = new Set();
+/** Texts stored by the `serve-text` command, by id. */
+const texts = new Map();
+
+function fileOf(path) {
+  const file = normalize(join(root, decodeURIComponent(path)));
+  return file.startsWith(root) && existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+function hold(ctx) {
+  ctx.respond = false;
+  const socket = ctx.req.socket;
+  heldSockets.add(socket);
+  socket.once('close', () => heldSockets.delete(socket));
+  return socket;
+}
+
+/** Partial bodies (stall, truncate): the full length announced, only `bytes` of it sent. */
+function partialBody(ctx, bytes, path, drop) {
+  const file = fileOf(path);
+  if (!file) return false;
+  const body = readFileSync(file);
+  const socket = hold(ctx);
+  ctx.res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store' });
+  ctx.res.write(body.subarray(0, Math.min(bytes, body.length - 1)));
+  if (drop) setTimeout(() => socket.destroy(), 50);
+  return true;
+}
+
+/** Koa middleware for the fault routes listed above. */
+async function faultRoutes(ctx, next) {
+  const route = /^\/__wtr\/(hang|stall|truncate|html|signed|csp|dist|text)(?:\/(\d+))?(\/.*)$/.exec(ctx.path);
+  if (!route) return next();
+  const [, kind, number, path] = route;
+  if (kind === 'hang') {
+    hold(ctx);
+    return;
+  }
+  if (kind === 'stall' || kind === 'truncate') {
+    if (partialBody(ctx, Number(number ?? 0), path, kind === 'truncate')) return;
+  } else if (kind === 'html') {
+    ctx.type = 'text/html';
+    ctx.body = HTML_PAGE;
+    return;
+  } else if (kind === 'signed') {
+    const expires = Number.parseInt(ctx.query.t ?? '0', 16) * 1000;
+    if (!(expires > Date.now())) {
+      ctx.status = 403;
+      ctx.body = 'signature expired';
+      return;
+    }
+    ctx.url = path;
+    return next();
+  } else if (kind === 'csp') {
+    const file = fileOf(path);
+    if (file) {
+      ctx.set('content-security-policy', CSP);
+      ctx.type = MIME[extname(file)] ?? 'text/plain';
+      ctx.body = readFileSync(file);
+      return;
+    }
+  } else if (kind === 'dist') {
+    const file = join(process.env.WTR_DIST ?? join(root, 'dist'), normalize(path));
+    if (existsSync(file)) {
+      ctx.type = MIME[extname(file)] ?? 'application/octet-stream';
+      ctx.body = readFileSync(file);
+      return;
+    }
+  } else if (kind === 'text' && number !== undefined && texts.has(Number(number))) {
+    ctx.type = MIME[extname(path)] ?? 'text/plain';
+    ctx.set('cache-control', 'no-store');
+    ctx.body = texts.get(Number(number));
+    return;
+  }
+  ctx.status = 404;
+  ctx.body = 'not found';
+}
+
 function testServer() {
   let otherOrigin;
   /** One extra DevTools session per test page: Chromium keeps touch state and overrides per session. */
@@ -137,6 +233,7 @@ function testServer() {
       await new Promise((resolve) => otherOrigin.listen(0, '127.0.0.1', resolve));
     },
     async serverStop() {
+      for (const socket of heldSockets) socket.destroy();
       otherOrigin?.close();
     },
     async executeCommand({ command, payload, session }) {
@@ -166,6 +263,26 @@ function testServer() {
         await page.setViewport({ width, height, deviceScaleFactor: factor });
         return factor;
       }
+      if (command === 'serve-text') {
+        const id = texts.size + 1;
+        texts.set(id, String(payload?.text ?? ''));
+        return `/__wtr/text/${id}/${encodeURIComponent(payload?.name ?? 'file.txt')}`;
+      }
+      if (command === 'memory') {
+        // Live heap and DOM counters after a full GC (DevTools protocol), for leak checks.
+        const client = await cdpSession(session);
+        await client.send('HeapProfiler.collectGarbage');
+        const { usedSize } = await client.send('Runtime.getHeapUsage');
+        const { documents, nodes, jsEventListeners } = await client.send('Memory.getDOMCounters');
+        return { heap: usedSize, nodes, documents, listeners: jsEventListeners };
+      }
+      if (command === 'fuzz-runs') {
+        const runs = Number(process.env.FUZZ_RUNS);
+        return Number.isInteger(runs) && runs > 0 ? runs : null;
+      }
+      if (command === 'heavy') {
+        return Boolean(process.env.HEAVY);
+      }
       if (command === 'save-data') {
         // The user's Data Saver setting (navigator.connection.saveData); {enabled: undefined} clears it.
         const client = await cdpSession(session);
@@ -184,7 +301,7 @@ export default {
   nodeResolve: { exportConditions: ['production', 'browser'] },
   // One page at a time: a background tab defers media loading and input (modernweb-dev/web#2403).
   concurrency: 1,
-  middleware: [logDelayStatus],
+  middleware: [logDelayStatus, faultRoutes],
   // The whole suite on a 2-core machine takes minutes; a single test's limit is below.
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 15000 } },
