@@ -4,94 +4,17 @@
  * DOM properties and http(s)-checked URLs only.
  */
 import videojs from 'video.js';
-import { parseSpriteEvent, type ThumbnailsErrorDetail, type ThumbnailsReadyDetail } from '../src/index.js';
-
-interface Sample {
-  label: string;
-  /** File under payloads/, or a builder for samples that depend on the page's address. */
-  file?: string;
-  build?: () => Promise<string>;
-  failing?: boolean;
-  title: string;
-}
+import { parseSpriteEvent, type ThumbnailsErrorDetail, type ThumbnailsReadyDetail } from 'vod-sprite-thumbnails';
+import { type DetailedError, explain } from './error-advice.js';
+import { fetchText, otherOrigin, samples } from './samples.js';
 
 type ReadyDetail = ThumbnailsReadyDetail;
 type ErrorDetail = ThumbnailsErrorDetail;
-/** Errors carry a `code` (and VTT errors a `line`) beside the message. */
-type DetailedError = Error & { code?: string; line?: number };
 
-/** Tencent's template 10 layout, which the demo's sheets follow. */
+/** The demo's sheets: template 10's layout (10 × 10 tiles of 142 × 80), one tile every 0.8 s. */
 const grid = { columns: 10, rows: 10, interval: 0.8, width: 142, height: 80 };
 
-const payloadsUrl = new URL('payloads/', document.baseURI);
 const sampleVideo = new URL('media/sample.mp4', document.baseURI).href;
-
-/** The same page's files under another host name: another origin, which sends no CORS headers. */
-function otherOrigin(): string | undefined {
-  const swap: Record<string, string> = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' };
-  const host = swap[location.hostname];
-  if (!host) return undefined;
-  const url = new URL(document.baseURI);
-  url.hostname = host;
-  return url.href;
-}
-
-const samples: Sample[] = [
-  { label: 'Normal callback', file: 'normal.json', title: 'Callback 3.0, normal: CreateImageSpriteComplete' },
-  { label: 'Reliable callback', file: 'reliable.json', title: 'Callback 3.0, reliable: a PullEvents answer with signed URLs' },
-  { label: 'Task object', file: 'task.json', title: 'The bare CreateImageSpriteTask2017 object' },
-  { label: 'Legacy 2.0', file: 'legacy-2.0.json', title: 'Callback 2.0 (legacy, camelCase)' },
-  { label: 'Media info', file: 'media-info.json', title: 'DescribeMediaInfos answer' },
-  { label: 'Procedure', file: 'procedure.json', title: 'ProcedureStateChanged event with an ImageSprites result' },
-  { label: 'Failed task', file: 'failed.json', failing: true, title: 'A sprite task Tencent reports as failed' },
-  { label: 'Other event', file: 'wrong-event.json', failing: true, title: 'A NewFileUpload event, not a sprite event' },
-  { label: 'Bad JSON', file: 'bad-json.txt', failing: true, title: 'JSON with a missing comma' },
-  {
-    label: 'VTT without CORS',
-    failing: true,
-    title: 'The VTT on another origin that sends no CORS headers, like many CDNs',
-    build: async () => {
-      const event = JSON.parse(await fetchText('normal.json'));
-      const cdn = otherOrigin()!;
-      const task = event.CreateImageSpriteCompleteEvent;
-      task.ImageSpriteUrlSet = task.ImageSpriteUrlSet.map((_: string, i: number) => new URL(`media/imageSprite_10_${i}.jpg`, cdn).href);
-      task.WebVttUrl = new URL('media/imageSprite_10.vtt', cdn).href;
-      return JSON.stringify(event, null, 2);
-    },
-  },
-];
-
-async function fetchText(file: string): Promise<string> {
-  const response = await fetch(new URL(file, payloadsUrl));
-  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  return response.text();
-}
-
-/** Plain words for each error, by code, then by stage. */
-const headlines: Record<string, string> = {
-  'bad-json': 'That is not valid JSON.',
-  'not-sprite-event': 'This is not an image-sprite event.',
-  'task-failed': 'Tencent reports that the sprite task failed.',
-  'no-sprite-data': 'The payload holds no sprite sheets or VTT.',
-  'bad-url': 'A URL in the payload cannot be loaded.',
-  'not-webvtt': 'The VTT file is not WebVTT.',
-  'no-cues': 'The VTT file has no thumbnail cues.',
-  'bad-fragment': 'A cue in the VTT has a tile the package cannot draw.',
-};
-const stageHeadlines: Record<ErrorDetail['stage'], string> = {
-  payload: 'The payload could not be used.',
-  vtt: 'The thumbnail VTT could not be loaded.',
-  image: 'A sprite sheet could not be loaded.',
-};
-const advice: Record<string, string> = {
-  'bad-json': 'Check that the whole callback body was pasted; the position above points at the first problem.',
-  'not-sprite-event': 'Paste a CreateImageSpriteComplete callback, a DescribeMediaInfos answer or a ProcedureStateChanged event.',
-  'task-failed': 'Tencent could not cut this video into sprites; run the task again once the cause is fixed.',
-  'no-sprite-data': 'The shape is right but there is nothing to show: no ImageSpriteUrlSet or WebVttUrl.',
-  'bad-url': 'Only http: and https: URLs are ever loaded.',
-  vtt: 'If the VTT is on another host (a CDN), that host must answer with an Access-Control-Allow-Origin header — browsers block the download otherwise. Or tick Grid fallback to draw the tiles from the sheets alone (the plugin’s grid option).',
-  image: 'Check that the sprite sheet URLs are reachable from this page.',
-};
 
 function formatSeconds(seconds: number): string {
   return `${Number(seconds.toFixed(3))} s`;
@@ -136,8 +59,13 @@ export function setUpPlayground(): void {
   const player = videojs('try-player');
   const thumbnails = player.vodSpriteThumbnails();
   let currentVideo = sampleVideo;
-  /** Set on Apply; events that arrive when nothing is pending belong to nobody we show. */
-  let pending = false;
+  /**
+   * Set on Apply, cleared by Clear. While set, the result box follows every later event: a
+   * ready payload whose sheets then fail turns from "ready" to the sheet's error.
+   */
+  let active = false;
+  /** Bumped per event, so a slow explanation never overwrites a newer result. */
+  let latest = 0;
 
   const setResult = (kind: 'ok' | 'error' | 'busy', nodes: (Node | string)[]) => {
     result.hidden = false;
@@ -151,13 +79,12 @@ export function setUpPlayground(): void {
     return node;
   };
 
-  const showError = (error: DetailedError, stage: ErrorDetail['stage']) => {
+  const showError = async (error: DetailedError, stage: ErrorDetail['stage']) => {
+    const ticket = ++latest;
     const code = error.code ?? error.name;
-    const body = [
-      el('strong', 'headline', headlines[code] ?? stageHeadlines[stage]),
-      el('p', 'message', error.message),
-      el('p', 'advice', advice[code] ?? advice[stage] ?? ''),
-    ];
+    const words = await explain(error, stage);
+    if (ticket !== latest) return;
+    const body = [el('strong', 'headline', words.headline), el('p', 'message', error.message), el('p', 'advice', words.advice)];
     const meta = el('p', 'meta');
     meta.append('code ', el('code', 'code', code), ' · stage ', el('code', 'stage', stage));
     if (error.line !== undefined) meta.append(' · line ', el('code', 'line', String(error.line)));
@@ -208,8 +135,8 @@ export function setUpPlayground(): void {
   };
 
   player.el().addEventListener('vod-thumbnails-ready', (event) => {
-    if (!pending) return;
-    pending = false;
+    if (!active) return;
+    latest++;
     const detail = (event as CustomEvent<ReadyDetail>).detail;
     showParsed(detail);
     setResult('ok', [
@@ -219,17 +146,19 @@ export function setUpPlayground(): void {
     ]);
   });
   player.el().addEventListener('vod-thumbnails-error', (event) => {
-    if (!pending) return;
-    pending = false;
+    if (!active) return;
     const { error, stage } = (event as CustomEvent<ErrorDetail>).detail;
-    parsed.hidden = true;
-    showError(error, stage);
+    // A sheet or chapters failure leaves what was parsed true; anything else replaces it.
+    if (stage !== 'image' && stage !== 'chapters') parsed.hidden = true;
+    void showError(error, stage);
   });
 
   const apply = () => {
     const text = input.value.trim();
     parsed.hidden = true;
     if (!text) {
+      active = false;
+      latest++;
       thumbnails.clear();
       setResult('error', [el('strong', 'headline', 'Paste a payload or pick a sample first.')]);
       return;
@@ -247,7 +176,8 @@ export function setUpPlayground(): void {
       }
       video = url.href;
     }
-    pending = true;
+    active = true;
+    latest++;
     setResult('busy', [el('strong', 'headline', 'Loading thumbnails…')]);
     // Calling the plugin again updates its options.
     player.vodSpriteThumbnails({ grid: gridInput.checked ? grid : null });
@@ -265,14 +195,15 @@ export function setUpPlayground(): void {
     apply();
   });
   document.getElementById('clear')!.addEventListener('click', () => {
-    pending = false;
+    active = false;
+    latest++;
     thumbnails.clear();
     parsed.hidden = true;
     result.hidden = true;
   });
 
   for (const sample of samples) {
-    if (sample.build && !otherOrigin()) continue;
+    if (sample.crossOrigin && !otherOrigin()) continue;
     const button = el('button', sample.failing ? 'chip failing' : 'chip', sample.label) as HTMLButtonElement;
     button.type = 'button';
     button.title = sample.title;

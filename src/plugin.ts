@@ -1,5 +1,6 @@
 import videojs from 'video.js';
 import type { ThumbnailsPreload, ThumbnailsState, VodSpriteThumbnails } from './element/element.js';
+import { ownOptions } from './parse/safe-options.js';
 import { thumbnailsElementOf } from './player/binding.js';
 import type { GridOptions } from './parse/types.js';
 import { acceptOptionsOnRecall, type Player, PluginBase, playerEl } from './player/videojs-internals.js';
@@ -18,7 +19,18 @@ export interface VodSpriteThumbnailsOptions {
   preload?: ThumbnailsPreload;
   upgradeInsecure?: boolean;
   grid?: GridOptions | null;
+  /** Milliseconds before a VTT or event-src fetch fails with code `timeout` (default 15000). */
+  timeout?: number;
 }
+
+/** The plugin's video.js state (`plugin.state`, updated with `setState`, so `statechanged` fires). */
+export interface VodSpriteThumbnailsState {
+  status: ThumbnailsState;
+  error: Error | null;
+}
+
+/** Option names copied to the element; anything else (and `__proto__`, `constructor`, `prototype`) is ignored. */
+const ELEMENT_OPTIONS = ['fileId', 'definition', 'width', 'showTime', 'preload', 'upgradeInsecure', 'grid', 'timeout'] as const;
 
 export const PLUGIN_NAME = 'vodSpriteThumbnails';
 
@@ -37,20 +49,36 @@ export class VodSpriteThumbnailsPlugin extends PluginBase {
   /** The plugin gave the element its payload (so disposing takes it back). */
   private gavePayload = false;
 
-  constructor(player: Player, options: VodSpriteThumbnailsOptions = {}) {
+  static defaultState: VodSpriteThumbnailsState = { status: 'empty', error: null };
+
+  declare state: VodSpriteThumbnailsState;
+  declare setState: (next: Partial<VodSpriteThumbnailsState>) => void;
+  /** video.js's evented mixin: e.g. `plugin.on('statechanged', …)`. */
+  declare on: (type: string | string[], listener: (event: Event & { changes?: Record<string, { from: unknown; to: unknown }> }) => void) => void;
+  declare off: (type?: string | string[], listener?: (event: Event) => void) => void;
+
+  constructor(player: Player, options?: VodSpriteThumbnailsOptions | null) {
     super(player);
+    const given = ownPluginOptions(options);
     // Payloads are not merged: a payload object must reach the element as given.
-    this.options = videojs.obj.merge({}, withoutPayload(options));
+    this.options = videojs.obj.merge({}, withoutPayload(given));
     const existing = (thumbnailsElementOf(player) ?? playerEl(player).querySelector('vod-sprite-thumbnails')) as VodSpriteThumbnails | null;
     this.createdElement = !existing;
     this.element = existing ?? document.createElement('vod-sprite-thumbnails');
-    this.apply(options);
+    // The element's state, mirrored into video.js's stateful `state` (statechanged fires).
+    const mirror = () => {
+      const status = this.element.state;
+      const error = status === 'error' ? this.element.error : null;
+      if (status !== this.state.status || error !== this.state.error) this.setState({ status, error });
+    };
+    this.element.addEventListener('vod-thumbnails-state', mirror, { signal: this.listening.signal });
+    this.apply(given);
     if (this.createdElement) playerEl(player).append(this.element);
-    acceptOptionsOnRecall(player, PLUGIN_NAME, this, (next) => this.update((next ?? {}) as VodSpriteThumbnailsOptions));
+    mirror();
+    acceptOptionsOnRecall(player, PLUGIN_NAME, this, (next) => this.update(next as VodSpriteThumbnailsOptions));
   }
 
-  /** `empty` | `loading` | `ready` | `error` (the element's state; an accessor, defined below). */
-  declare readonly state: ThumbnailsState;
+  private readonly listening = new AbortController();
 
   /** The options given so far, merged (payload excluded; the element's defaults apply to the rest). */
   get currentOptions(): Readonly<VodSpriteThumbnailsOptions> {
@@ -69,12 +97,14 @@ export class VodSpriteThumbnailsPlugin extends PluginBase {
   }
 
   /** Merge new options in (what a second `player.vodSpriteThumbnails(options)` does). */
-  update(options: VodSpriteThumbnailsOptions): void {
-    this.options = videojs.obj.merge(this.options, withoutPayload(options));
-    this.apply(options);
+  update(options: VodSpriteThumbnailsOptions | null | undefined): void {
+    const given = ownPluginOptions(options);
+    this.options = videojs.obj.merge(this.options, withoutPayload(given));
+    this.apply(given);
   }
 
   override dispose(): void {
+    this.listening.abort();
     // An element the page had keeps its own payload (it may serve the next player with this id).
     if (this.createdElement) this.element.remove();
     else if (this.gavePayload) this.element.clear();
@@ -83,33 +113,16 @@ export class VodSpriteThumbnailsPlugin extends PluginBase {
 
   private apply(given: VodSpriteThumbnailsOptions): void {
     // Only what was given: an element the player already had keeps its own settings otherwise.
-    const element = this.element;
-    const options = this.options;
-    if (options.fileId !== undefined) element.fileId = options.fileId;
-    if (options.definition !== undefined) element.definition = options.definition;
-    if (options.width !== undefined) element.width = options.width;
-    if (options.showTime !== undefined) element.showTime = options.showTime;
-    if (options.preload !== undefined) element.preload = options.preload;
-    if (options.upgradeInsecure !== undefined) element.upgradeInsecure = options.upgradeInsecure;
-    if (options.grid !== undefined) element.grid = options.grid;
+    const element = this.element as unknown as Record<string, unknown>;
+    for (const key of ELEMENT_OPTIONS) if (this.options[key] !== undefined) element[key] = this.options[key];
     if ('event' in given && given.event !== undefined) this.load(given.event);
     else if ('eventSrc' in given && given.eventSrc !== undefined) {
       this.gavePayload = true;
-      element.event = null;
-      element.eventSrc = given.eventSrc;
+      this.element.event = null;
+      this.element.eventSrc = given.eventSrc;
     }
   }
 }
-
-// video.js's stateful mixin assigns `this.state = {...}` in the Plugin constructor; the
-// contract's `state` is the element's state string, so the accessor ignores that write.
-Object.defineProperty(VodSpriteThumbnailsPlugin.prototype, 'state', {
-  configurable: true,
-  get(this: VodSpriteThumbnailsPlugin): ThumbnailsState {
-    return this.element?.state ?? 'empty';
-  },
-  set(_value: unknown) {},
-});
 
 declare module 'video.js/dist/types/player' {
   export default interface Player {
@@ -119,6 +132,13 @@ declare module 'video.js/dist/types/player' {
 }
 
 function withoutPayload(options: VodSpriteThumbnailsOptions): VodSpriteThumbnailsOptions {
-  const { event: _event, eventSrc: _eventSrc, ...rest } = options ?? {};
+  const { event: _event, eventSrc: _eventSrc, ...rest } = options;
   return rest;
+}
+
+/** Own option keys only (no `__proto__`, `constructor`, `prototype`): a hostile JSON key never reaches the merge or the element. */
+function ownPluginOptions(options: unknown): VodSpriteThumbnailsOptions {
+  const { options: own, problem } = ownOptions(options, 'vodSpriteThumbnails options');
+  if (problem) console.warn(`vod-sprite-thumbnails: ${problem}`);
+  return own;
 }

@@ -961,7 +961,7 @@ describe('CONTRACT.md conformance (black box)', () => {
   });
 
   describe('The video.js plugin', () => {
-    type Plugin = { load(payload: unknown): void; clear(): void; element: El; state: string };
+    type Plugin = { load(payload: unknown): void; clear(): void; element: El; state: { status: string; error: Error | null } };
     const pluginOf = (player: Player, options?: Record<string, unknown>) =>
       (player as unknown as { vodSpriteThumbnails(o?: Record<string, unknown>): Plugin }).vodSpriteThumbnails(options);
 
@@ -980,17 +980,17 @@ describe('CONTRACT.md conformance (black box)', () => {
       expect(plugin.element.preload).to.equal('hover');
       expect((plugin.element as unknown as { upgradeInsecure: boolean }).upgradeInsecure).to.equal(false);
       expect((plugin.element as unknown as { grid: unknown }).grid).to.deep.equal(grid);
-      expect(plugin.state).to.equal('empty');
+      expect(plugin.state.status).to.equal('empty');
       const ready = nextEvent(plugin.element, 'vod-thumbnails-ready');
       plugin.load(spriteEvent(token));
       await ready;
-      expect(plugin.state).to.equal('ready');
+      expect(plugin.state.status).to.equal('ready');
       const point = pointFor(player, 100);
       await hoverAt(point.x, point.y);
       await expectTile(plugin.element, point.time, SHEET_URLS.map((url) => tokened(url, token)));
       plugin.clear();
       await plugin.element.updateComplete;
-      expect(plugin.state).to.equal('empty');
+      expect(plugin.state.status).to.equal('empty');
       await hoverAt(point.x + 4, point.y);
       await sleep(150);
       expect(tileShown(plugin.element), 'no tile after clear()').to.equal(false);
@@ -1000,11 +1000,11 @@ describe('CONTRACT.md conformance (black box)', () => {
       const a = newPlayer();
       await loadSource(a.player);
       const byEvent = pluginOf(a.player, { event: JSON.stringify(spriteEvent(newToken())) });
-      await until(() => byEvent.state === 'ready', 'ready from `event` (JSON text)');
+      await until(() => byEvent.state.status === 'ready', 'ready from `event` (JSON text)');
       const b = newPlayer();
       await loadSource(b.player);
       const bySrc = pluginOf(b.player, { eventSrc: `${PAYLOADS}/legacy-2.0.json` });
-      await until(() => bySrc.state === 'ready', 'ready from `eventSrc`');
+      await until(() => bySrc.state.status === 'ready', 'ready from `eventSrc`');
     });
 
     it('A source object may carry its own payload: player.src({ src, type, spriteEvent })', async () => {
@@ -1012,7 +1012,7 @@ describe('CONTRACT.md conformance (black box)', () => {
       const plugin = pluginOf(player);
       const token = newToken();
       await loadSource(player, { src: SAMPLE, type: 'video/mp4', spriteEvent: spriteEvent(token) });
-      await until(() => plugin.state === 'ready', 'ready from the source payload');
+      await until(() => plugin.state.status === 'ready', 'ready from the source payload');
       const point = pointFor(player, 140);
       await hoverAt(point.x, point.y);
       await expectTile(plugin.element, point.time, SHEET_URLS.map((url) => tokened(url, token)));
@@ -1022,9 +1022,9 @@ describe('CONTRACT.md conformance (black box)', () => {
       const { player } = newPlayer();
       const plugin = pluginOf(player);
       await loadSource(player, { src: SAMPLE, type: 'video/mp4', spriteEvent: spriteEvent(newToken()) });
-      await until(() => plugin.state === 'ready', 'ready');
+      await until(() => plugin.state.status === 'ready', 'ready');
       await loadSource(player, { src: `${SAMPLE}?other-video=1`, type: 'video/mp4' });
-      expect(plugin.state).to.equal('empty');
+      expect(plugin.state.status).to.equal('empty');
       const point = pointFor(player, 40);
       await hoverAt(point.x, point.y);
       await sleep(200);
@@ -1036,10 +1036,10 @@ describe('CONTRACT.md conformance (black box)', () => {
       const plugin = pluginOf(player);
       const first = newToken();
       await loadSource(player, { src: SAMPLE, type: 'video/mp4', spriteEvent: JSON.stringify(spriteEvent(first)) });
-      await until(() => plugin.state === 'ready', 'ready from a JSON-text source payload');
+      await until(() => plugin.state.status === 'ready', 'ready from a JSON-text source payload');
       const second = newToken();
       await loadSource(player, { src: `${SAMPLE}?second-video=1`, type: 'video/mp4', spriteEvent: spriteEvent(second) });
-      await until(() => plugin.state === 'ready', 'ready for the second source');
+      await until(() => plugin.state.status === 'ready', 'ready for the second source');
       const point = pointFor(player, 65);
       await hoverAt(point.x, point.y);
       await expectTile(plugin.element, point.time, SHEET_URLS.map((url) => tokened(url, second)));
@@ -1051,9 +1051,9 @@ describe('CONTRACT.md conformance (black box)', () => {
       const { player } = newPlayer();
       await loadSource(player);
       const plugin = pluginOf(player, { event: spriteEvent(newToken()) });
-      await until(() => plugin.state === 'ready', 'ready');
+      await until(() => plugin.state.status === 'ready', 'ready');
       await loadSource(player, { src: `${SAMPLE}?next-video=1`, type: 'video/mp4' });
-      expect(plugin.state).to.equal('empty');
+      expect(plugin.state.status).to.equal('empty');
       const point = pointFor(player, 85);
       await hoverAt(point.x, point.y);
       await sleep(200);
@@ -1069,7 +1069,7 @@ describe('CONTRACT.md conformance (black box)', () => {
         grid: { columns: 10, rows: 10, interval: 0.8, width: 142, height: 80 },
         event: spriteEvent(token, `${other}${MEDIA}/imageSprite_10.vtt`),
       });
-      await until(() => plugin.state === 'ready', 'ready from the grid');
+      await until(() => plugin.state.status === 'ready', 'ready from the grid');
       const point = pointFor(player, 123);
       await hoverAt(point.x, point.y);
       await expectTile(plugin.element, point.time, SHEET_URLS.map((url) => tokened(url, token)));

@@ -269,11 +269,11 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     const { run, player, el } = await startWithThumbnails();
     await hoverTime(player, 25);
     await until(() => tileShown(el), 'the tile');
-    expect(player.el().classList.contains('vod-sprite-thumbnails-time')).to.equal(true);
+    expect(videoJsTooltipDisplay(player), "video.js's time tooltip hidden while ours shows").to.equal('none');
     el.remove();
     await moveAway();
     await sleep(300);
-    expect(player.el().classList.contains('vod-sprite-thumbnails-time')).to.equal(false);
+    expect(videoJsTooltipDisplay(player), "video.js's time tooltip is back").to.equal('block');
     const before = (await requests(run)).length;
     const recorder = recordEvents();
     try {

@@ -86,7 +86,7 @@ describe('interaction', () => {
     await until(() => tileShown(el) && labelShown(el), 'the preview');
     await moveAway();
     await until(() => previewHidden(el), 'the preview to hide');
-    expect(player.el().classList.contains('vod-sprite-thumbnails-time')).to.equal(false);
+    expect(videoJsTooltipDisplay(player), "video.js's time tooltip is back").to.equal('block');
     // Hovering again without our label: video.js's own tooltip shows.
     el.showTime = false;
     await hover(point.x, point.y);

@@ -20,6 +20,7 @@ import {
   startPlayer,
   token,
   tokenedEvent,
+  touch,
   until,
   VTT,
   withToken,
@@ -70,9 +71,95 @@ describe('vodSpriteThumbnails plugin', () => {
     expect(plugin).to.be.instanceOf(VodSpriteThumbnailsPlugin);
     expect(plugin.element.parentElement).to.equal(player.el());
     await readyOf(plugin.element);
-    expect(plugin.state).to.equal('ready');
+    expect(plugin.state.status).to.equal('ready');
     const point = await hoverTime(player, 64);
     await expectTileFor(plugin.element, point.time, run);
+  });
+
+  it("keeps video.js's own stateful `state` ({ status, error }), updated with setState so statechanged fires", async () => {
+    const run = token();
+    const { player } = makePlayer();
+    await startPlayer(player);
+    const plugin = thumbnails(player);
+    expect(plugin.state).to.deep.equal({ status: 'empty', error: null });
+    const changes: Array<{ status: string; error: unknown }> = [];
+    plugin.on('statechanged', () => changes.push({ ...plugin.state }));
+    plugin.load(tokenedEvent(run));
+    await until(() => plugin.state.status === 'ready', 'ready');
+    expect(changes.map((change) => change.status)).to.deep.equal(['loading', 'ready']);
+    const warnings = recordWarnings();
+    try {
+      plugin.load({ EventType: 'CreateImageSpriteComplete', CreateImageSpriteCompleteEvent: { ErrCode: 70000, Message: 'bad' } });
+      await until(() => plugin.state.status === 'error', 'error');
+    } finally {
+      warnings.stop();
+    }
+    expect(plugin.state.error).to.equal(plugin.element.error);
+    expect((plugin.state.error as Error & { code?: string }).code).to.equal('task-failed');
+    expect(changes.at(-1)?.status).to.equal('error');
+    plugin.clear();
+    await until(() => plugin.state.status === 'empty', 'empty after clear()');
+    expect(plugin.state.error).to.equal(null);
+  });
+
+  it('takes null, undefined or no options; warns on other non-objects; ignores __proto__ / constructor keys', async () => {
+    for (const options of [null, undefined]) {
+      const { player } = makePlayer();
+      const plugin = thumbnails(player, options as unknown as VodSpriteThumbnailsOptions);
+      expect(plugin.state.status).to.equal('empty');
+    }
+    const warnings = recordWarnings();
+    try {
+      for (const options of ['x', 5, true]) {
+        const { player } = makePlayer();
+        expect(() => thumbnails(player, options as unknown as VodSpriteThumbnailsOptions)).not.to.throw();
+      }
+    } finally {
+      warnings.stop();
+    }
+    expect(warnings.warnings.length, 'a warning per non-object').to.equal(3);
+    const { player } = makePlayer();
+    const hostile = JSON.parse('{"__proto__": {"fileId": "evil", "preload": "none", "width": 999}, "constructor": {"prototype": {"width": 7}}}');
+    const plugin = thumbnails(player, hostile);
+    expect(plugin.element.fileId).to.equal(null);
+    expect(plugin.element.preload).to.equal('hover');
+    expect(plugin.element.width).to.equal(null);
+    expect(({} as Record<string, unknown>).fileId).to.equal(undefined);
+  });
+
+  it("hides video.js's time tooltips while our preview shows (hover and touch drag), and restores them on dispose", async () => {
+    const { player, el } = await startWithThumbnails();
+    const tooltips = () => [...player.el().querySelectorAll('.vjs-progress-control .vjs-time-tooltip')] as HTMLElement[];
+    const visibleTooltips = () => tooltips().filter((tooltip) => tooltip.checkVisibility({ visibilityProperty: true }) && getComputedStyle(tooltip).display !== 'none');
+    expect(tooltips().length, 'MouseTimeDisplay + PlayProgressBar tooltips').to.equal(2);
+    await hoverTime(player, 50);
+    await until(() => labelShown(el), 'our label');
+    expect(visibleTooltips(), 'no video.js tooltip while hovering').to.deep.equal([]);
+    await moveAway();
+    await until(() => previewHidden(el), 'hidden');
+    expect(tooltips().every((tooltip) => !tooltip.classList.contains('vjs-hidden')), 'tooltips restored after hover').to.equal(true);
+    const bar = seekBarOf(player).getBoundingClientRect();
+    const y = bar.top + bar.height / 2;
+    await touch('start', bar.left + bar.width * 0.3, y);
+    await touch('move', bar.left + bar.width * 0.5, y);
+    await until(() => labelShown(el), 'our label during the drag');
+    expect(visibleTooltips(), 'no video.js tooltip during a touch drag').to.deep.equal([]);
+    // The element leaves while its preview shows: video.js's tooltips come back.
+    el.remove();
+    await until(() => tooltips().every((tooltip) => !tooltip.classList.contains('vjs-hidden')), 'tooltips back after the element leaves');
+    await touch('end');
+    player.dispose();
+    // The plugin's dispose restores them too.
+    const { player: next } = makePlayer();
+    await startPlayer(next);
+    const plugin = thumbnails(next, { event: tokenedEvent(token()) });
+    await until(() => plugin.state.status === 'ready', 'ready');
+    await hoverTime(next, 40);
+    await until(() => labelShown(plugin.element), 'label');
+    const nextTooltips = [...next.el().querySelectorAll('.vjs-progress-control .vjs-time-tooltip')];
+    expect(nextTooltips.some((tooltip) => tooltip.classList.contains('vjs-hidden')), 'hidden while ours shows').to.equal(true);
+    plugin.dispose();
+    expect(nextTooltips.every((tooltip) => !tooltip.classList.contains('vjs-hidden')), 'tooltips back after the plugin is disposed').to.equal(true);
   });
 
   it('works when set up through the player options (before the control bar exists)', async () => {
@@ -81,7 +168,7 @@ describe('vodSpriteThumbnails plugin', () => {
     const plugin = thumbnails(player);
     expect(plugin).to.be.instanceOf(VodSpriteThumbnailsPlugin);
     await startPlayer(player);
-    await until(() => plugin.state === 'ready', 'ready');
+    await until(() => plugin.state.status === 'ready', 'ready');
     const point = await hoverTime(player, 88);
     await expectTileFor(plugin.element, point.time, run);
   });
@@ -102,7 +189,7 @@ describe('vodSpriteThumbnails plugin', () => {
     await readyOf(plugin.element);
     const again = thumbnails(player, { showTime: false, width: 200 });
     expect(again).to.equal(plugin);
-    expect(plugin.state).to.equal('ready');
+    expect(plugin.state.status).to.equal('ready');
     const point = await hoverTime(player, 10);
     await expectTileFor(plugin.element, point.time, run);
     expect(labelShown(plugin.element)).to.equal(false);
@@ -118,7 +205,7 @@ describe('vodSpriteThumbnails plugin', () => {
     const plugin = thumbnails(player, { event: tokenedEvent(token()) });
     await readyOf(plugin.element);
     plugin.clear();
-    await until(() => plugin.state === 'empty', 'empty');
+    await until(() => plugin.state.status === 'empty', 'empty');
     const point = await hoverTime(player, 100);
     await sleep(100);
     expect(previewHidden(plugin.element)).to.equal(true);
@@ -138,7 +225,7 @@ describe('vodSpriteThumbnails plugin', () => {
     expect(player.el().querySelectorAll('vod-sprite-thumbnails').length).to.equal(1);
     expect(el.width).to.equal(180);
     expect(el.showTime, 'its own setting, not a plugin default').to.equal(false);
-    expect(plugin.state).to.equal('ready');
+    expect(plugin.state.status).to.equal('ready');
   });
 
   it("on player dispose leaves a page's own element its payload, for the next player with that id", async () => {
@@ -171,7 +258,7 @@ describe('vodSpriteThumbnails plugin', () => {
     const runC = token();
     const { player } = makePlayer();
     const plugin = thumbnails(player);
-    expect(plugin.state).to.equal('empty');
+    expect(plugin.state.status).to.equal('empty');
     let ready = readyOf(plugin.element);
     await startPlayer(player, { ...mp4('a'), spriteEvent: tokenedEvent(runA) });
     const detail = await ready;
@@ -181,7 +268,7 @@ describe('vodSpriteThumbnails plugin', () => {
 
     // Another video without a payload: the preview goes at once, never showing the old tiles.
     const started = startPlayer(player, mp4('b'));
-    await until(() => plugin.state === 'empty', 'empty after the source change', 200);
+    await until(() => plugin.state.status === 'empty', 'empty after the source change', 200);
     await until(() => previewHidden(plugin.element), 'the old preview to go', 200);
     await started;
     await moveAway();
@@ -229,9 +316,9 @@ describe('vodSpriteThumbnails plugin', () => {
         sheets: SHEETS.map((url) => withToken(new URL(url, location.href).href, runA)),
       });
       player.src({ ...mp4('a'), spriteEvent: slowA });
-      await until(() => plugin.state === 'loading', 'A loading');
+      await until(() => plugin.state.status === 'loading', 'A loading');
       player.src({ ...mp4('b'), spriteEvent: tokenedEvent(runB) });
-      await until(() => plugin.state === 'ready', 'B ready');
+      await until(() => plugin.state.status === 'ready', 'B ready');
       // A's VTT answers now (800 ms after it was asked for); B's video has settled.
       await sleep(1200);
       expect(player.currentSrc()).to.contain('?b');
@@ -257,7 +344,7 @@ describe('vodSpriteThumbnails plugin', () => {
     plugin.dispose();
     expect(player.el().querySelector('vod-sprite-thumbnails')).to.equal(null);
     expect(element.isConnected).to.equal(false);
-    expect(player.el().classList.contains('vod-sprite-thumbnails-time')).to.equal(false);
+    expect(videoJsTooltipDisplay(player), "video.js's time tooltip is back").to.equal('block');
     await sleep(300);
     const before = (await requests(run)).length;
     const recorder = recordEvents();

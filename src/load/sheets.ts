@@ -10,8 +10,11 @@ export class SheetCache {
   private readonly entries = new Map<string, { image: HTMLImageElement; promise: Promise<HTMLImageElement>; ready: boolean }>();
   private disposed = false;
 
-  /** The decoded sheet, loading it first if needed. Rejects with a `ThumbnailLoadError`. */
-  load(url: string): Promise<HTMLImageElement> {
+  /**
+   * The decoded sheet known as `url`, loading it from `src` (default `url`: another for a
+   * refreshed signature) if needed. Rejects with a `ThumbnailLoadError`.
+   */
+  load(url: string, src = url): Promise<HTMLImageElement> {
     const known = this.entries.get(url);
     if (known) return known.promise;
     if (this.disposed) return Promise.reject(new ThumbnailLoadError('image-failed', url, 'The thumbnail loader was disposed.'));
@@ -21,14 +24,14 @@ export class SheetCache {
       image,
       ready: false,
       promise: Promise.resolve().then(async () => {
-        assertLoadable(url);
-        image.src = url;
+        assertLoadable(src);
+        image.src = src;
         try {
           await image.decode();
         } catch (cause) {
           // decode() can reject for a loaded image (e.g. a huge one); only a broken image is a failure.
           if (!(image.complete && image.naturalWidth > 0)) {
-            throw new ThumbnailLoadError('image-failed', url, `Could not load the sprite sheet ${url}.`, { cause });
+            throw new ThumbnailLoadError('image-failed', src, `Could not load the sprite sheet ${src}.`, { cause });
           }
         }
         entry.ready = true;

@@ -1,11 +1,12 @@
 /**
  * The one place that knows video.js's untyped or loosely typed internals: the control bar
- * components, source objects with extra properties, the source middleware and the
- * plugin accessor. Everything else imports these helpers instead of casting.
+ * components, source objects with extra properties, the source middleware and the plugin
+ * accessor. Everything else imports these helpers instead of casting.
  */
 import videojs from 'video.js';
 import type Player from 'video.js/dist/types/player';
 import type VjsPlugin from 'video.js/dist/types/plugin';
+import { chapterTitle } from '../parse/chapters.js';
 
 export type { Player };
 
@@ -13,10 +14,11 @@ export type { Player };
 export const PluginBase = videojs.getPlugin('plugin') as typeof VjsPlugin;
 
 /** A video.js Component as far as we use it. */
-export interface VjsComponent {
+interface VjsComponent {
   el(): HTMLElement;
   getChild(name: string): VjsComponent | undefined;
-  options?(): Record<string, unknown>;
+  hide(): void;
+  show(): void;
 }
 
 /** A source object as passed to `player.src()`, possibly carrying our payload. */
@@ -27,13 +29,12 @@ export interface SpriteSource {
   spriteEvent?: unknown;
 }
 
-/** The seek bar and its surroundings, or undefined when the player has none (e.g. `controls: false` at setup, audio-only skins). */
+/** The seek bar and video.js's time tooltips over it (undefined when the player has no seek bar). */
 export interface ProgressParts {
   progressControl: HTMLElement;
   seekBar: HTMLElement;
-  /** Seconds per arrow key and the PageUp/PageDown multiplier (SeekBar options `stepSeconds`, `pageMultiplier`). */
-  step: number;
-  pageMultiplier: number;
+  /** MouseTimeDisplay's and PlayProgressBar's TimeTooltip, hidden while our label shows. */
+  tooltips: Array<{ hide(): void; show(): void }>;
 }
 
 function child(component: VjsComponent | undefined, name: string): VjsComponent | undefined {
@@ -45,28 +46,16 @@ function child(component: VjsComponent | undefined, name: string): VjsComponent 
 }
 
 export function progressParts(player: Player): ProgressParts | undefined {
-  const controlBar = child(player as unknown as VjsComponent, 'ControlBar') ?? child(player as unknown as VjsComponent, 'controlBar');
-  const progressControl = child(controlBar, 'ProgressControl') ?? child(controlBar, 'progressControl');
-  const seekBar = child(progressControl, 'SeekBar') ?? child(progressControl, 'seekBar');
+  const progressControl = child(child(player as unknown as VjsComponent, 'ControlBar'), 'ProgressControl');
+  const seekBar = child(progressControl, 'SeekBar');
   if (!progressControl || !seekBar) return undefined;
-  const options = seekBar.options?.() ?? {};
-  const step = Number(options.stepSeconds);
-  const pageMultiplier = Number(options.pageMultiplier);
-  return {
-    progressControl: progressControl.el(),
-    seekBar: seekBar.el(),
-    step: step > 0 ? step : 5,
-    pageMultiplier: pageMultiplier > 0 ? pageMultiplier : 12,
-  };
+  const tooltips = ['MouseTimeDisplay', 'PlayProgressBar'].flatMap((name) => child(child(seekBar, name), 'TimeTooltip') ?? []);
+  return { progressControl: progressControl.el(), seekBar: seekBar.el(), tooltips };
 }
 
-export function playerEl(player: Player): HTMLElement {
-  return player.el() as HTMLElement;
-}
+export const playerEl = (player: Player) => player.el() as HTMLElement;
 
-export function isDisposed(player: Player): boolean {
-  return (player as unknown as { isDisposed(): boolean }).isDisposed?.() ?? !player.el();
-}
+export const isDisposed = (player: Player) => (player as unknown as { isDisposed(): boolean }).isDisposed();
 
 /** Finite duration in seconds, or undefined (not loaded yet, live streams). */
 export function durationOf(player: Player): number | undefined {
@@ -85,86 +74,53 @@ export function currentSourceOf(player: Player): SpriteSource {
   return source && typeof source === 'object' ? (source as SpriteSource) : {};
 }
 
-/** Fraction (0..1) along the seek bar for a pointer event, the way video.js's own time tooltip computes it. */
-export function pointerFraction(seekBar: HTMLElement, event: MouseEvent | TouchEvent): number {
-  if (event.target instanceof Element) {
-    const x = Number(videojs.dom.getPointerPosition(seekBar, event).x);
-    if (Number.isFinite(x)) return Math.min(1, Math.max(0, x));
-  }
-  const rect = seekBar.getBoundingClientRect();
-  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-  if (!point || rect.width <= 0) return 0;
-  return Math.min(1, Math.max(0, (point.clientX - rect.left) / rect.width));
-}
-
-export function formatTime(seconds: number, guide: number): string {
-  return videojs.time.formatTime(seconds, guide);
-}
+export const formatTime = (seconds: number, guide: number): string => videojs.time.formatTime(seconds, guide);
 
 /** The player built on (or from) the element with this id, if it exists and is not disposed. */
 export function findPlayerById(id: string): Player | undefined {
-  if (!id) return undefined;
-  const players = videojs.getPlayers() as Record<string, Player | null | undefined>;
-  const byId = players[id];
-  if (byId && !isDisposed(byId)) return byId;
-  // The id may belong to the <video> a player was built from (video.js renames it).
-  const el = document.getElementById(id);
-  const fromEl = el ? (videojs.getPlayer(el) ?? (el as unknown as { player?: Player }).player) : undefined;
-  return fromEl && !isDisposed(fromEl) ? fromEl : undefined;
+  const byId = (videojs.getPlayers() as Record<string, Player | null | undefined>)[id];
+  // The id may also belong to the <video> a player was built from (video.js renames it).
+  const el = byId ? undefined : document.getElementById(id);
+  const player = byId ?? (el ? videojs.getPlayer(el as HTMLElement) : undefined);
+  return player && !isDisposed(player) ? player : undefined;
 }
 
 /** The player whose element contains `node`, if any. */
 export function findPlayerAround(node: Element): Player | undefined {
-  let el: Element | null = node.parentElement;
-  while (el) {
+  for (let el: Element | null = node.parentElement; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null)) {
     const player = (el as unknown as { player?: Player }).player;
-    if (player && typeof player.el === 'function' && player.el() === el && !isDisposed(player)) return player;
-    el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+    if (player?.el?.() === el && !isDisposed(player)) return player;
   }
   return undefined;
 }
 
-type SetupListener = (player: Player) => void;
-
 /** Call `listener` for every player set up from now on; returns the function that stops it. */
-export function onPlayerSetup(listener: SetupListener): () => void {
-  const hook = (player: Player) => listener(player);
-  videojs.hook('setup', hook);
-  return () => {
-    videojs.removeHook('setup', hook);
-  };
+export function onPlayerSetup(listener: (player: Player) => void): () => void {
+  videojs.hook('setup', listener);
+  return () => videojs.removeHook('setup', listener);
 }
 
-type SourceListener = (source: SpriteSource) => void;
-const sourceListeners = new WeakMap<Player, Set<SourceListener>>();
-let middlewareInstalled = false;
+let sourceListener: ((player: Player, source: SpriteSource) => void) | undefined;
 
 /**
  * Source changes, seen through a pass-through video.js middleware: its `setSource` gets the
  * source object given to `player.src()` including our `spriteEvent`, before the tech loads it.
+ * One listener for the page (the binding registry routes it to the player's element).
  */
-export function onSourceChange(player: Player, listener: SourceListener): () => void {
-  if (!middlewareInstalled) {
-    middlewareInstalled = true;
-    videojs.use('*', (mwPlayer: Player) => ({
+export function onSourceChange(listener: (player: Player, source: SpriteSource) => void): void {
+  if (!sourceListener) {
+    videojs.use('*', (player: Player) => ({
       setSource(source: SpriteSource, next: (error: unknown, source: SpriteSource) => void) {
-        for (const each of sourceListeners.get(mwPlayer) ?? []) {
-          try {
-            each(source);
-          } catch (error) {
-            console.warn('vod-sprite-thumbnails:', error);
-          }
+        try {
+          sourceListener?.(player, source);
+        } catch (error) {
+          console.warn('vod-sprite-thumbnails:', error);
         }
         next(null, source);
       },
     }));
   }
-  const listeners = sourceListeners.get(player) ?? new Set<SourceListener>();
-  sourceListeners.set(player, listeners);
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
+  sourceListener = listener;
 }
 
 /**
@@ -174,10 +130,36 @@ export function onSourceChange(player: Player, listener: SourceListener): () => 
  */
 export function acceptOptionsOnRecall<T>(player: Player, name: string, instance: T, update: (options: unknown) => void): void {
   player.one(`pluginsetup:${name}`, () => {
-    const target = player as unknown as Record<string, unknown>;
-    target[name] = (options?: unknown) => {
+    (player as unknown as Record<string, unknown>)[name] = (options?: unknown) => {
       if (options !== undefined) update(options);
       return instance;
     };
   });
+}
+
+/** True while video.js shows its control bar (its CSS rules, asked through the player API). */
+export function controlBarShown(player: Player): boolean {
+  const started = (player as unknown as { hasStarted(): boolean }).hasStarted() || player.hasClass('vjs-audio-only-mode');
+  return !!player.controls() && !!started && !(player.userActive() === false && !player.paused());
+}
+
+/**
+ * The cues of the player's text track of kind `chapters`, as `{ start, end, text }` with the
+ * title as plain text, given to `use` when they are loaded (and again when they change).
+ */
+export function chaptersTrackOf(player: Player, signal: AbortSignal, use: (cues: Array<{ start: number; end: number; text: string }>) => void): void {
+  const tracks = player.textTracks() as unknown as TextTrackList & EventTarget;
+  const read = () => {
+    const track = Array.from(tracks).find((each) => each.kind === 'chapters');
+    if (!track) return;
+    if (track.mode === 'disabled') track.mode = 'hidden';
+    const cues = Array.from(track.cues ?? []) as VTTCue[];
+    if (cues.length) use(cues.map((cue) => ({ start: cue.startTime, end: cue.endTime, text: chapterTitle(cue.text) })).sort((a, b) => a.start - b.start));
+  };
+  for (const type of ['addtrack', 'change']) tracks.addEventListener(type, read, { signal });
+  // Cues arrive when the track file has loaded.
+  const els = (player as unknown as { remoteTextTrackEls(): ArrayLike<HTMLTrackElement> }).remoteTextTrackEls();
+  for (const el of [...Array.from(els), ...playerEl(player).querySelectorAll('track')]) el.addEventListener?.('load', read, { signal });
+  player.ready(read);
+  player.one('loadedmetadata', read);
 }
