@@ -6,11 +6,54 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromeMissingMessage, findChrome } from '../support/chrome-path.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+export const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `--name=value` from the command line as a number, or `fallback`. */
+/**
+ * `--name=value` from the command line, else the environment variable `BENCH_NAME`, as a
+ * number, or `fallback`.
+ */
 export function numberArg(name, fallback) {
-  return Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+  const fromArgv = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  return Number(fromArgv ?? process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
+}
+
+/** `--name=value` or `BENCH_NAME` as a string, or `fallback`. */
+export function stringArg(name, fallback) {
+  const fromArgv = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  return fromArgv ?? process.env[`BENCH_${name.toUpperCase()}`] ?? fallback;
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Serves `routes` (`{ '/path': [contentType, body] }`) on 127.0.0.1 (port 0 = any free one).
+ * Resolves to `{ origin, close }`.
+ */
+export async function serve(routes, port = 0) {
+  const server = createServer((req, res) => {
+    const route = routes[new URL(req.url, 'http://x').pathname];
+    if (!route) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': route[0], 'cache-control': 'no-store' }).end(route[1]);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** The local Chromium with the flags measured to work here (exits with a hint when missing). */
+export function launchChrome() {
+  const chrome = findChrome();
+  if (!chrome) {
+    console.error(chromeMissingMessage);
+    process.exit(1);
+  }
+  return chromium.launch({ executablePath: chrome, args: chromeArgs });
 }
 
 /**
@@ -19,31 +62,20 @@ export function numberArg(name, fallback) {
  * page in Chromium and calls `run(page, browser)`. Everything is closed afterwards.
  */
 export async function withBenchPage({ entry, files = {} }, run) {
-  const chrome = findChrome();
-  if (!chrome) {
-    console.error(chromeMissingMessage);
-    process.exit(1);
-  }
   const bundle = await build({ entryPoints: [entry], absWorkingDir: root, bundle: true, format: 'esm', minify: true, write: false, logLevel: 'silent' });
-  const routes = {
+  const server = await serve({
     '/': ['text/html', '<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>'],
     '/bench.js': ['text/javascript', bundle.outputFiles[0].text],
     ...files,
-  };
-  const server = createServer((req, res) => {
-    const route = routes[new URL(req.url, 'http://x').pathname];
-    if (!route) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': route[0], 'cache-control': 'no-store' }).end(route[1]);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({ executablePath: chrome, args: chromeArgs });
+  const browser = await launchChrome();
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.goto(`${server.origin}/`);
     return await run(page, browser);
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
 

@@ -1,0 +1,90 @@
+// Node side of the hover benchmark's pages: builds our script-tag bundle fresh from src/ and
+// serves one page per contender (same player, video, sprites) plus the files they load.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { root, serve } from './support.js';
+
+const media = join(root, 'demo/public/media');
+const modules = join(root, 'node_modules');
+const read = (path) => readFileSync(path);
+
+/**
+ * Our package as the IIFE a script-tag page loads: lit bundled, `video.js` taken from the
+ * page's global `videojs` (the esbuild setup of vite.config.ts's scriptTagAssets), Lit in
+ * production mode, minified. `srcRoot` is a checkout holding src/ (default: this one); its
+ * imports resolve through this repo's node_modules so a bare `git worktree` builds too.
+ */
+export async function buildOurs(srcRoot = root) {
+  const result = await build({
+    entryPoints: [join(srcRoot, 'src/index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'VodSpriteThumbnails',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    tsconfig: join(srcRoot, 'tsconfig.json'),
+    nodePaths: [modules],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [
+      {
+        name: 'global-videojs',
+        setup(b) {
+          b.onResolve({ filter: /^video\.js$/ }, () => ({ path: 'videojs', namespace: 'global' }));
+          b.onLoad({ filter: /.*/, namespace: 'global' }, () => ({ contents: 'module.exports = globalThis.videojs;' }));
+        },
+      },
+    ],
+  });
+  return result.outputFiles[0].text;
+}
+
+/** What each page loads besides video.js (scripts and styles, in order). */
+export const PAGES = {
+  bare: { label: 'bare video.js 8 (baseline)', scripts: [], styles: [] },
+  element: { label: 'vod-sprite-thumbnails, element', scripts: ['/ours.js'], styles: [] },
+  plugin: { label: 'vod-sprite-thumbnails, plugin', scripts: ['/ours.js'], styles: [] },
+  sprite: { label: 'videojs-sprite-thumbnails 2.2.6', scripts: ['/peer/videojs-sprite-thumbnails.min.js'], styles: [] },
+  vtt: {
+    label: 'videojs-vtt-thumbnails 0.0.13',
+    scripts: ['/peer/videojs-vtt-thumbnails.min.js'],
+    styles: ['/peer/videojs-vtt-thumbnails.css'],
+  },
+};
+
+function pageHtml(name) {
+  const { styles, scripts } = PAGES[name];
+  return `<!doctype html>
+<html lang="en" data-page="${name}">
+<meta charset="utf-8">
+<title>hover bench: ${name}</title>
+<link rel="stylesheet" href="/vendor/video-js.min.css">
+${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
+<style>body { margin: 0; padding: 40px 20px; background: #fff; }</style>
+<body>
+<script src="/vendor/video.min.js"></script>
+${scripts.map((src) => `<script src="${src}"></script>`).join('\n')}
+<script src="/hover-page.js"></script>
+`;
+}
+
+/** Starts the loopback server for the pages; `ours` is the bundle from `buildOurs`. */
+export function servePages(ours, port) {
+  const js = 'text/javascript';
+  const routes = {
+    '/vendor/video.min.js': [js, read(join(modules, 'video.js/dist/video.min.js'))],
+    '/vendor/video-js.min.css': ['text/css', read(join(modules, 'video.js/dist/video-js.min.css'))],
+    '/peer/videojs-sprite-thumbnails.min.js': [js, read(join(modules, 'videojs-sprite-thumbnails/dist/videojs-sprite-thumbnails.min.js'))],
+    '/peer/videojs-vtt-thumbnails.min.js': [js, read(join(modules, 'videojs-vtt-thumbnails/dist/videojs-vtt-thumbnails.min.js'))],
+    '/peer/videojs-vtt-thumbnails.css': ['text/css', read(join(modules, 'videojs-vtt-thumbnails/dist/videojs-vtt-thumbnails.css'))],
+    '/ours.js': [js, ours],
+    '/hover-page.js': [js, read(join(root, 'test/bench/hover-page.js'))],
+    '/media/sample.mp4': ['video/mp4', read(join(media, 'sample.mp4'))],
+    '/media/imageSprite_10.vtt': ['text/vtt; charset=utf-8', read(join(media, 'imageSprite_10.vtt'))],
+  };
+  for (const i of [0, 1, 2]) routes[`/media/imageSprite_10_${i}.jpg`] = ['image/jpeg', read(join(media, `imageSprite_10_${i}.jpg`))];
+  for (const name of Object.keys(PAGES)) routes[`/${name}.html`] = ['text/html', pageHtml(name)];
+  return serve(routes, port);
+}
