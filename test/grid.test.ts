@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { gridTrack } from '../src/parse/grid.js';
+import { ThumbnailVttError } from '../src/parse/errors.js';
+import { gridTrack, MAX_TILE_SIZE, MAX_TILES } from '../src/parse/grid.js';
 import { parseThumbnailVtt } from '../src/parse/thumbnail-vtt.js';
 
 const MEDIA = new URL('/demo/public/media/', location.href).href;
@@ -66,5 +67,36 @@ describe('gridTrack', () => {
     for (const [args, message] of bad) {
       expect(() => (gridTrack as (...a: unknown[]) => unknown)(...args), String(message)).to.throw(message);
     }
+  });
+
+  it('bad options are typed errors (ThumbnailVttError: bad-url for a sheet URL, bad-grid for the rest), not RangeError/TypeError', () => {
+    const cases: [unknown[], string][] = [
+      [[[], grid], 'bad-grid'],
+      [[['javascript:alert(1)'], grid], 'bad-url'],
+      [[[42], grid], 'bad-url'],
+      [[sheets, { ...grid, columns: 0 }], 'bad-grid'],
+      [[sheets, { ...grid, interval: Number.NaN }], 'bad-grid'],
+      [[sheets, null], 'bad-grid'],
+      [[sheets, grid, { duration: -1 }], 'bad-grid'],
+    ];
+    for (const [args, code] of cases) {
+      let thrown: unknown;
+      try {
+        (gridTrack as (...a: unknown[]) => unknown)(...args);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, JSON.stringify(args[1])).to.be.instanceOf(ThumbnailVttError);
+      expect((thrown as ThumbnailVttError).code).to.equal(code);
+      expect(thrown).to.not.be.instanceOf(RangeError);
+    }
+  });
+
+  it('bounds keep every time and position finite: tile sides, tile count, interval', () => {
+    expect(() => gridTrack(sheets, { ...grid, width: 1e308 })).to.throw(ThumbnailVttError, `grid.width (tile width in pixels) must be at most ${MAX_TILE_SIZE}, got 1e+308`);
+    expect(() => gridTrack(sheets, { ...grid, columns: 1e6, rows: 1e6 })).to.throw(ThumbnailVttError, `more than ${MAX_TILES}`);
+    expect(() => gridTrack(sheets, { ...grid, interval: 1e300 })).to.throw(ThumbnailVttError, 'grid.interval (seconds per tile) must be at most 86400');
+    // A long video at the bound still works: 10 hours at one tile a second.
+    expect(gridTrack(sheets, { ...grid, columns: 100, rows: 120, interval: 1 }, { duration: 36000 }).cues.length).to.equal(36000);
   });
 });

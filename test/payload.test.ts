@@ -467,3 +467,100 @@ describe('parseSpriteEvent: errors', () => {
     expect([error.name, error.code, error.message]).to.deep.equal(['SpriteEventError', 'bad-url', 'm']);
   });
 });
+
+const FIXTURES = new URL('/test/fixtures/tencent/', location.href).href;
+const PLAY = 'http://1500012345.vod2.myqcloud.com/6c9a5d2bvodcq1500012345/3f1d7c4e5285890784246869380/imageSprite/';
+
+describe('parseSpriteEvent: shape 7, the playback-info answer (player signature v4)', () => {
+  const expected: SpriteInfo = { vttUrl: `${PLAY}imageSprite_10.vtt`, imageUrls: [`${PLAY}imageSprite_10_0.jpg`, `${PLAY}imageSprite_10_1.jpg`] };
+
+  it('the whole answer, its JSON text and the media object alone give its sprite set', async () => {
+    const body = await text(`${FIXTURES}playback-info-v4.json`);
+    const answer = JSON.parse(body) as { media: Record<string, unknown> };
+    expect(parseSpriteEvent(body)).to.deep.equal([expected]);
+    expect(parseSpriteEvent(answer)).to.deep.equal([expected]);
+    expect(parseSpriteEvent(answer.media)).to.deep.equal([expected]);
+  });
+
+  it('the v2 answer’s imageSpriteInfo.imageSpriteList items, with their sizes', () => {
+    const item = { definition: 10, width: 142, height: 80, totalCount: 4, webVttUrl: expected.vttUrl, imageUrls: expected.imageUrls };
+    expect(parseSpriteEvent({ imageSpriteInfo: { imageSpriteList: [item] } })).to.deep.equal([{ ...expected, definition: 10, width: 142, height: 80, totalCount: 4 }]);
+  });
+
+  it('an error answer (code ≠ 0) is task-failed; no imageSpriteInfo is no-sprite-data', () => {
+    expectError(() => parseSpriteEvent({ code: 4110, message: 'psign invalid', version: 4 }), 'task-failed', 'code 4110', 'psign invalid');
+    expectError(() => parseSpriteEvent({ code: 0, version: 4, media: { basicInfo: { name: 'a' }, imageSpriteInfo: null } }), 'no-sprite-data', 'media.imageSpriteInfo is null', 'run a sprite task');
+    expectError(() => parseSpriteEvent({ code: 0, version: 4, media: null }), 'no-sprite-data', 'media is null');
+  });
+
+  it('its URLs are checked like every other shape’s', () => {
+    expectError(() => parseSpriteEvent({ media: { imageSpriteInfo: { webVttUrl: 'javascript:alert(1)', imageUrls: expected.imageUrls } } }), 'bad-url', 'media.imageSpriteInfo.webVttUrl');
+  });
+});
+
+describe('parseSpriteEvent: hostile input (issue 12)', () => {
+  /** The typed error `run` throws, never a RangeError or TypeError. */
+  const typed = (run: () => unknown, code: SpriteEventErrorCode = 'not-sprite-event') => expectError(run, code);
+
+  it('a 5 MB string in a payload: the message quotes at most ~120 characters of it', () => {
+    const huge = `https://cdn.example/${'x'.repeat(5 * 1024 * 1024)}`;
+    for (const payload of [task({ WebVttUrl: `javascript:${huge}` }), task({ ErrCode: 1, Message: huge }), { EventType: huge }, { [huge]: 1 }]) {
+      const error = errorOf(() => parseSpriteEvent(payload));
+      expect(error.message.length, error.code).to.be.below(600);
+    }
+    const error = errorOf(() => parseSpriteEvent(task({ ErrCode: 1, Message: huge })));
+    expect(error.message).to.include(`${huge.slice(0, 100)}`).and.include('characters)');
+  });
+
+  it('Response nested 10,000 levels (object and JSON text): a typed error, not a stack overflow', () => {
+    let nested: Record<string, unknown> = task();
+    for (let i = 0; i < 10000; i++) nested = { Response: nested };
+    expect(typed(() => parseSpriteEvent(nested)).message).to.include('nested more than');
+    typed(() => parseSpriteEvent(JSON.stringify(nested)));
+    // One Response, as Tencent sends, still works.
+    expect(parseSpriteEvent({ Response: task() })).to.have.length(1);
+  });
+
+  it('BigInt, Symbol, a circular object, a throwing getter, a Proxy: typed errors', () => {
+    const circular: Record<string, unknown> = {};
+    circular.Response = circular;
+    const getter = Object.defineProperty({}, 'EventType', {
+      get() {
+        throw new TypeError('boom');
+      },
+    });
+    const proxy = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap');
+        },
+        has() {
+          throw new Error('trap');
+        },
+      },
+    );
+    const cases: unknown[] = [
+      task({ ErrCode: 10n }),
+      task({ WebVttUrl: 10n }),
+      { EventType: Symbol('x') },
+      task({ ErrCode: Symbol('e') }),
+      circular,
+      getter,
+      proxy,
+      task({ ImageSpriteUrlSet: new Proxy([], { get: () => { throw new Error('trap'); } }) }),
+    ];
+    for (const payload of cases) {
+      const error = errorOf(() => parseSpriteEvent(payload as never));
+      expect(error.code).to.be.oneOf(['not-sprite-event', 'task-failed', 'bad-url', 'no-sprite-data']);
+    }
+    expect(errorOf(() => parseSpriteEvent(getter as never)).message).to.include('TypeError: boom');
+    expect(errorOf(() => parseSpriteEvent({ fileId: 1 } as never, { fileId: Symbol('f') as never })).code).to.equal('not-sprite-event');
+  });
+
+  it('thousands of other event types: the message names a few and counts the rest', () => {
+    const payload = { Response: { EventSet: Array.from({ length: 5000 }, (_, i) => ({ EventType: `Type${i}` })), RequestId: 'r' } };
+    const error = expectError(() => parseSpriteEvent(payload), 'not-sprite-event', '"Type0"', 'and 4995 more');
+    expect(error.message.length).to.be.below(400);
+  });
+});

@@ -1,38 +1,75 @@
-/** Text documents (payload JSON, WebVTT) through `fetch` with an AbortSignal and typed errors. */
-import { ThumbnailLoadError } from '../parse/errors.js';
+/** Text documents (payload JSON, WebVTT) through `fetch` with an AbortSignal, a timeout and typed errors. */
+import { clip, quote, ThumbnailLoadError } from '../parse/errors.js';
 import { isHttpUrl } from '../parse/urls.js';
+
+/** Milliseconds before a document that has not fully arrived fails with `timeout`. */
+export const DEFAULT_TIMEOUT = 15000;
+/** setTimeout fires at once beyond a signed 32-bit delay: longer timeouts mean none. */
+const MAX_TIMER = 2 ** 31 - 1;
 
 /** Throws `bad-url` unless `url` is an absolute http(s) URL, the only ones this package loads. */
 export function assertLoadable(url: string): void {
   if (!isHttpUrl(url)) {
-    throw new ThumbnailLoadError('bad-url', url, `Refusing to load "${url}": only absolute http: and https: URLs are loaded.`);
+    throw new ThumbnailLoadError('bad-url', url, `Refusing to load ${quote(url)}: only absolute http: and https: URLs are loaded.`);
   }
 }
 
 /**
- * Fetch a text document. Rejects with a `ThumbnailLoadError` (network/CORS failure or a non-2xx
- * status) or with the signal's `AbortError`. Resolves with the text and the final URL (after
- * redirects), which is the right base for URLs inside the document.
+ * Fetch a text document. Resolves with the text and the final URL (after redirects), which
+ * is the right base for URLs inside the document. Rejects with the caller's `AbortError`
+ * when `signal` aborts (callers use that to drop stale loads), else with a
+ * `ThumbnailLoadError`: `timeout` when the whole document (headers and body) has not
+ * arrived within `timeout` ms, `fetch-failed` for a network or CORS failure or a body cut off
+ * mid-transfer, `http-status` for a non-2xx answer. `timeout` ≤ 0 or not a number means the
+ * default; `Infinity` means none.
  */
-export async function fetchText(url: string, signal: AbortSignal, what: string): Promise<{ text: string; url: string }> {
+export async function fetchText(url: string, signal: AbortSignal, what: string, timeout = DEFAULT_TIMEOUT): Promise<{ text: string; url: string }> {
   assertLoadable(url);
-  let response: Response;
+  const shown = clip(url);
+  const limit = typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT;
+  // One controller for the caller's abort and the timer (AbortSignal.any and .timeout would do
+  // the same, but need Safari 17.4 / Chrome 116; this runs wherever fetch takes a signal).
+  const controller = new AbortController();
+  const forward = () => controller.abort(signal.reason);
+  if (signal.aborted) forward();
+  else signal.addEventListener('abort', forward, { once: true });
+  let timedOut = false;
+  const timer =
+    limit < MAX_TIMER
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException(`no complete answer within ${limit} ms`, 'TimeoutError'));
+        }, limit)
+      : undefined;
+  /** The typed error for a failure at `step`, or the caller's own abort unchanged. */
+  const failure = (error: unknown, step: string): unknown => {
+    if (signal.aborted) return signal.reason ?? error;
+    if (timedOut) {
+      return new ThumbnailLoadError('timeout', url, `The ${what} from ${shown} did not arrive within ${limit} ms (${step}).`, { cause: error });
+    }
+    return new ThumbnailLoadError('fetch-failed', url, `Could not fetch the ${what} from ${shown} (${step}).`, { cause: error });
+  };
   try {
-    response = await fetch(url, { signal, credentials: 'same-origin' });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new ThumbnailLoadError(
-      'fetch-failed',
-      url,
-      `Could not fetch the ${what} from ${url} (network error, or the server sends no CORS header for this page's origin).`,
-      { cause: error },
-    );
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
+    } catch (error) {
+      throw failure(error, timedOut ? 'no response' : "network error, or the server sends no CORS header for this page's origin");
+    }
+    if (!response.ok) {
+      // The body is not needed: let the connection go.
+      response.body?.cancel().catch(() => {});
+      throw new ThumbnailLoadError('http-status', url, `Could not fetch the ${what} from ${shown}: HTTP ${response.status}.`, {
+        status: response.status,
+      });
+    }
+    try {
+      return { text: await response.text(), url: response.url || url };
+    } catch (error) {
+      throw failure(error, timedOut ? 'the body stalled' : 'the body was cut off mid-transfer');
+    }
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', forward);
   }
-  if (!response.ok) {
-    throw new ThumbnailLoadError('http-status', url, `Could not fetch the ${what} from ${url}: HTTP ${response.status}.`, {
-      status: response.status,
-    });
-  }
-  const text = await response.text();
-  return { text, url: response.url || url };
 }

@@ -1,8 +1,8 @@
 /** Errors thrown by the pure parsing modules. Each carries a stable `code` for programs and a message for people. */
 
-export type SpriteEventErrorCode = 'bad-json' | 'not-sprite-event' | 'task-failed' | 'no-sprite-data' | 'bad-url';
+export type SpriteEventErrorCode = 'bad-json' | 'not-sprite-event' | 'task-failed' | 'no-sprite-data' | 'bad-url' | 'bad-marks';
 
-/** A sprite event payload could not be turned into sprite results. */
+/** A sprite event payload (or its key-frame marks) could not be used. */
 export class SpriteEventError extends Error {
   override readonly name = 'SpriteEventError';
   readonly code: SpriteEventErrorCode;
@@ -13,7 +13,8 @@ export class SpriteEventError extends Error {
   }
 }
 
-export type ThumbnailVttErrorCode = 'not-webvtt' | 'no-cues' | 'bad-fragment' | 'bad-url';
+/** `bad-grid`: `gridTrack` options that cannot lay out tiles (the grid stands in for the VTT). */
+export type ThumbnailVttErrorCode = 'not-webvtt' | 'no-cues' | 'bad-fragment' | 'bad-url' | 'bad-grid' | 'bad-timestamp';
 
 /** A thumbnail WebVTT file could not be used. `line` is 1-based, when one line is to blame. */
 export class ThumbnailVttError extends Error {
@@ -28,7 +29,7 @@ export class ThumbnailVttError extends Error {
   }
 }
 
-export type ThumbnailLoadErrorCode = 'fetch-failed' | 'http-status' | 'image-failed' | 'bad-url';
+export type ThumbnailLoadErrorCode = 'fetch-failed' | 'http-status' | 'timeout' | 'image-failed' | 'bad-url';
 
 /** A document or image that could not be loaded. */
 export class ThumbnailLoadError extends Error {
@@ -44,3 +45,34 @@ export class ThumbnailLoadError extends Error {
     this.status = options?.status;
   }
 }
+
+/** The most characters of a bad value an error message quotes. */
+export const QUOTE_LIMIT = 120;
+
+/**
+ * A bad value as an error message shows it: JSON-like, at most `QUOTE_LIMIT` characters
+ * (then `…` and the full length), and never a throw — whatever the value (BigInt, Symbol,
+ * circular, a throwing getter or Proxy trap). A 5 MB string gives a short message.
+ */
+export function quote(value: unknown): string {
+  let text: string;
+  let length: number | undefined;
+  try {
+    if (typeof value === 'string') {
+      // Slice first: a 5 MB string is not copied only to be cut.
+      text = JSON.stringify(value.slice(0, QUOTE_LIMIT + 1));
+      length = value.length;
+    } else if (typeof value === 'bigint') text = `${value}n`;
+    else if (typeof value === 'symbol' || typeof value === 'function') text = typeof value === 'symbol' ? String(value) : 'a function';
+    else if (value === undefined || typeof value === 'number') text = String(value);
+    else text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Circular, too deep, a BigInt inside, a throwing getter or trap.
+    text = Array.isArray(value) ? 'an array' : 'an object';
+  }
+  if (text.length <= QUOTE_LIMIT) return text;
+  return `${text.slice(0, QUOTE_LIMIT)}…${length === undefined ? '' : ` (${length} characters)`}`;
+}
+
+/** A string for a message, cut to `QUOTE_LIMIT` characters (then `…`). */
+export const clip = (text: string): string => (text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text);

@@ -7,6 +7,8 @@ export type * from './payload-types.js';
 export { SpriteEventError, ThumbnailLoadError, ThumbnailVttError } from './errors.js';
 export type { SpriteEventErrorCode, ThumbnailLoadErrorCode, ThumbnailVttErrorCode } from './errors.js';
 export { parseSpriteEvent } from './payload.js';
+export { parseKeyFrameMarks } from './marks.js';
+export { parseChapters } from './chapters.js';
 export { parseThumbnailVtt } from './thumbnail-vtt.js';
 export { ThumbnailTrack } from './track.js';
 export { gridTrack } from './grid.js';

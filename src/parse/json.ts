@@ -1,7 +1,5 @@
 /** Payload JSON text → value, with a `bad-json` error that says where the text went wrong. */
-import { SpriteEventError } from './errors.js';
-
-const quote = (value: unknown) => JSON.stringify(value ?? null);
+import { quote, SpriteEventError } from './errors.js';
 
 /** JSON text → value, or a `bad-json` error that says where the text went wrong. */
 export function parseJson(text: string): unknown {

@@ -102,6 +102,7 @@ export interface MediaImageSpriteInfo {
 export interface MediaInfo {
   FileId: string;
   ImageSpriteInfo?: MediaImageSpriteInfo | null;
+  KeyFrameDescInfo?: MediaKeyFrameDescInfo | null;
   [field: string]: unknown;
 }
 
@@ -166,4 +167,72 @@ export type SpriteEventPayload =
   | MediaImageSpriteItem
   | ProcedureStateChangedCallback
   | ProcedureTask
+  | PlaybackInfoResponse
+  | PlaybackMedia
   | VodEventContent;
+
+/** Every input `parseKeyFrameMarks` reads marks from (JSON text of one is accepted too). */
+export type KeyFrameMarksInput =
+  | DescribeMediaInfosResponse
+  | DescribeMediaInfosResponse['Response']
+  | MediaInfo
+  | MediaKeyFrameDescInfo
+  | PlaybackInfoResponse
+  | PlaybackMedia
+  | readonly { time: number; text: string }[];
+
+/** `MediaKeyFrameDescItem`: one key-frame mark in DescribeMediaInfos. */
+export interface MediaKeyFrameDescItem {
+  /** Seconds from the start. */
+  TimeOffset: number;
+  /** 1–128 characters. */
+  Content: string;
+  [field: string]: unknown;
+}
+
+/** `MediaKeyFrameDescInfo`: a media's key-frame marks (at most 100). */
+export interface MediaKeyFrameDescInfo {
+  KeyFrameDescSet: MediaKeyFrameDescItem[];
+  [field: string]: unknown;
+}
+
+/** One mark of the playback-info answer. */
+export interface PlaybackKeyFrameDesc {
+  /**
+   * Milliseconds: Tencent's own players divide it by 1000 (the iOS SuperPlayer's
+   * SPVideoFrameDescription, the Android one's v2 parser), unlike DescribeMediaInfos' seconds.
+   */
+  timeOffset: number;
+  /** Percent-encoded text (Tencent's players decode it). */
+  content: string;
+  [field: string]: unknown;
+}
+
+/** The sprite set of the playback-info answer (`imageSpriteList` of them in the v2 answer). */
+export interface PlaybackImageSpriteInfo {
+  webVttUrl?: string;
+  imageUrls?: string[];
+  imageSpriteList?: { webVttUrl: string; imageUrls: string[]; definition?: number; width?: number; height?: number; totalCount?: number; [field: string]: unknown }[];
+  [field: string]: unknown;
+}
+
+/** `media` of the playback-info answer. */
+export interface PlaybackMedia {
+  basicInfo?: { name?: string; duration?: number; description?: string; coverUrl?: string; [field: string]: unknown };
+  imageSpriteInfo?: PlaybackImageSpriteInfo | null;
+  keyFrameDescInfo?: { keyFrameDescList: PlaybackKeyFrameDesc[]; [field: string]: unknown } | null;
+  [field: string]: unknown;
+}
+
+/**
+ * Shape 7: the playback-info answer that Tencent's player and its third-party-player adapter
+ * read (`https://playvideo.qcloud.com/getplayinfo/v4/<appId>/<fileId>?psign=…`, player
+ * signature v4). `code` ≠ 0 is an error answer.
+ */
+export interface PlaybackInfoResponse {
+  code?: number;
+  message?: string;
+  version?: number;
+  media: PlaybackMedia;
+  [field: string]: unknown;
+}

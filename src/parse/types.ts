@@ -63,3 +63,25 @@ export interface GridOptions {
   width: number;
   height: number;
 }
+
+/** A key-frame mark (Tencent's 打点): a moment of the video and its text. */
+export interface KeyFrameMark {
+  /** Seconds from the start. */
+  time: number;
+  /** Plain text (never HTML), trimmed, 1–128 characters. */
+  text: string;
+}
+
+export interface ParseKeyFrameMarksOptions {
+  /** With several media in a DescribeMediaInfos answer: the one whose FileId this is. */
+  fileId?: string;
+}
+
+/** A chapter of a WebVTT chapters file. */
+export interface Chapter {
+  /** Seconds. */
+  start: number;
+  end: number;
+  /** The title as plain text: cue tags stripped, character references decoded, trimmed. */
+  text: string;
+}
