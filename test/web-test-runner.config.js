@@ -76,7 +76,7 @@ function videojsBundle() {
  *  - `/__wtr/text/<id>/<name>` serves what the `serve-text` command stored (generated VTTs, payloads).
  * Hung sockets are destroyed when the client gives up and when the server stops, so the runner exits.
  * More commands: `serve-text` {text, name} → a path as above; `memory` → {heap, nodes, documents,
- * listeners} after a forced GC (CDP); `fuzz-runs` → $FUZZ_RUNS as a number or null (heavy fuzzing);
+ * listeners} after a forced GC (CDP); `fuzz-runs` → $FUZZ_RUNS as a number, 0 when unset (heavy fuzzing);
  * `heavy` → whether $HEAVY is set (longer lifecycle runs).
  */
 const log = [];
@@ -278,7 +278,8 @@ function testServer() {
       }
       if (command === 'fuzz-runs') {
         const runs = Number(process.env.FUZZ_RUNS);
-        return Number.isInteger(runs) && runs > 0 ? runs : null;
+        // 0, not null, when unset: a null answer reads as "no plugin handles this command".
+        return Number.isInteger(runs) && runs > 0 ? runs : 0;
       }
       if (command === 'heavy') {
         return Boolean(process.env.HEAVY);

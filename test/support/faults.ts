@@ -49,7 +49,7 @@ export async function memory(): Promise<MemorySample> {
 
 /** $FUZZ_RUNS of the test run, or `fallback`. */
 export async function fuzzRuns(fallback: number): Promise<number> {
-  return ((await executeServerCommand('fuzz-runs')) as number | null) ?? fallback;
+  return ((await executeServerCommand('fuzz-runs')) as number) || fallback;
 }
 
 export async function heavy(): Promise<boolean> {
