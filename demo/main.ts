@@ -3,6 +3,7 @@ import './styles.css';
 // Importing the package defines <vod-sprite-thumbnails> and registers the plugin.
 import 'vod-sprite-thumbnails';
 import { showCode } from './code-view.js';
+import { setUpMarksSection } from './marks-section.js';
 import { setUpPlayground } from './playground.js';
 import elementMarkup from './snippets/custom-element.html?raw';
 // Section 2 runs this module as it is and shows its source.
@@ -18,8 +19,12 @@ showCode('element', elementMarkup, 'html');
 // Section 2
 showCode('plugin', pluginSource, 'ts');
 
-// Sections 1 and 2: what the element reports, from its two events.
-for (const stage of document.querySelectorAll<HTMLElement>('#custom-element .stage, #plugin .stage')) {
+// Section 4 (before the badges below start listening).
+setUpMarksSection();
+
+// Sections 1, 2 and 4: what the element reports, from its two events — every one of them, so a
+// sheet that fails after "ready" turns the badge to the error.
+for (const stage of document.querySelectorAll<HTMLElement>('#custom-element .stage, #plugin .stage, #marks .stage')) {
   const badge = stage.querySelector<HTMLElement>('[data-state]')!;
   stage.addEventListener('vod-thumbnails-ready', (event) => {
     badge.dataset.state = 'ready';
