@@ -5,6 +5,8 @@ import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 const entry = resolve(root, 'src/index.ts');
+/** Where the builds go: dist/, or another folder (the package test builds a staging copy). */
+const distDir = resolve(root, process.env.VST_OUT_DIR ?? 'dist');
 
 /**
  * The demo's script-tag page loads plain files, no bundler: `lib/vod-sprite-thumbnails.iife.js`
@@ -19,7 +21,7 @@ function scriptTagAssets(): Plugin {
     'vendor/video.min.js': resolve(root, 'node_modules/video.js/dist/video.min.js'),
     'vendor/video-js.min.css': resolve(root, 'node_modules/video.js/dist/video-js.min.css'),
   };
-  const iifeFile = resolve(root, 'dist/vod-sprite-thumbnails.iife.js');
+  const iifeFile = resolve(distDir, 'vod-sprite-thumbnails.iife.js');
   const iifeUrl = 'lib/vod-sprite-thumbnails.iife.js';
   let outDir = '';
   return {
@@ -43,7 +45,7 @@ function scriptTagAssets(): Plugin {
             bundle: true,
             format: 'iife',
             globalName: 'VodSpriteThumbnails',
-            target: 'es2022',
+            target: 'es2021',
             write: false,
             tsconfig: resolve(root, 'tsconfig.json'),
             define: { 'process.env.NODE_ENV': '"production"' },
@@ -115,7 +117,7 @@ export default defineConfig(({ command, mode }) => {
       },
       plugins: [scriptTagAssets(), demoHasSideEffects()],
       build: {
-        outDir: resolve(root, 'dist/demo'),
+        outDir: resolve(distDir, 'demo'),
         emptyOutDir: true,
         target: 'es2022',
         // video.js alone is ~700 kB minified; the demo is one page, no splitting needed.
@@ -132,21 +134,29 @@ export default defineConfig(({ command, mode }) => {
   const iife = mode === 'iife';
   return {
     build: {
-      outDir: 'dist',
+      outDir: distDir,
       emptyOutDir: !iife,
-      sourcemap: true,
-      minify: true,
-      target: 'es2022',
-      lib: {
-        entry,
-        name: 'VodSpriteThumbnails',
-        formats: [iife ? 'iife' : 'es'],
-        fileName: () => (iife ? 'vod-sprite-thumbnails.iife.js' : 'vod-sprite-thumbnails.js'),
-      },
-      rollupOptions: {
-        external: iife ? ['video.js'] : ['video.js', 'lit', /^lit\//, /^@lit\//],
-        output: iife ? { globals: { 'video.js': 'videojs' } } : {},
-      },
+      // Maps for the library files (they point at src/, which is not shipped; the package test
+      // keeps them out of the tarball).
+      sourcemap: iife,
+      minify: iife,
+      // ES2021: no class static blocks (Safari < 16.4 cannot parse them); see README, Browser support.
+      target: 'es2021',
+      lib: iife
+        ? { entry, name: 'VodSpriteThumbnails', formats: ['iife'], fileName: () => 'vod-sprite-thumbnails.iife.js' }
+        : { entry: { 'vod-sprite-thumbnails': entry, 'parse/index': resolve(root, 'src/parse/index.ts') }, formats: ['es'] },
+      rollupOptions: iife
+        ? { external: ['video.js'], output: { globals: { 'video.js': 'videojs' } } }
+        : {
+            external: ['video.js', 'lit', /^lit\//, /^@lit\//],
+            // One file per source module, so `sideEffects` can name define.js alone and an app
+            // that imports only the parse functions ships only them.
+            output: {
+              preserveModules: true,
+              preserveModulesRoot: resolve(root, 'src'),
+              entryFileNames: '[name].js',
+            },
+          },
     },
   };
 });
