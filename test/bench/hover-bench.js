@@ -16,9 +16,9 @@
 // --time=cpu|wall / BENCH_TIME (cpu: the main thread's CPU time, CDP threadTicks; wall: timeTicks).
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { buildOurs, PAGES, servePages } from './hover-server.js';
+import { PAGES, servePages } from './hover-server.js';
 import { closePage, METRICS, measureBatch, openPage, sweep } from './hover-measure.js';
-import { launchChrome, median, numberArg, printTable, root, stringArg } from './support.js';
+import { buildIife, launchChrome, median, numberArg, printTable, root, stringArg } from './support.js';
 
 const rounds = numberArg('rounds', 3);
 const moves = numberArg('moves', 400);
@@ -38,7 +38,7 @@ const MAX_RATIO = 1.0;
 async function buildWithRetry(attempts = 6) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await buildOurs(srcRoot);
+      return await buildIife(srcRoot);
     } catch (error) {
       const message = (error.errors ?? []).map((e) => `${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`).join('\n  ') || error.message;
       if (attempt === attempts) throw new Error(`building ${join(srcRoot, 'src')} failed:\n  ${message}`);

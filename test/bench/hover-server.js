@@ -1,45 +1,12 @@
-// Node side of the hover benchmark's pages: builds our script-tag bundle fresh from src/ and
-// serves one page per contender (same player, video, sprites) plus the files they load.
+// Node side of the hover benchmark's pages: one page per contender (same player, video,
+// sprites) plus the files they load, our script-tag bundle (support.js buildIife) among them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { root, serve } from './support.js';
 
 const media = join(root, 'demo/public/media');
 const modules = join(root, 'node_modules');
 const read = (path) => readFileSync(path);
-
-/**
- * Our package as the IIFE a script-tag page loads: lit bundled, `video.js` taken from the
- * page's global `videojs` (the esbuild setup of vite.config.ts's scriptTagAssets), Lit in
- * production mode, minified. `srcRoot` is a checkout holding src/ (default: this one); its
- * imports resolve through this repo's node_modules so a bare `git worktree` builds too.
- */
-export async function buildOurs(srcRoot = root) {
-  const result = await build({
-    entryPoints: [join(srcRoot, 'src/index.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'VodSpriteThumbnails',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    logLevel: 'silent',
-    tsconfig: join(srcRoot, 'tsconfig.json'),
-    nodePaths: [modules],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [
-      {
-        name: 'global-videojs',
-        setup(b) {
-          b.onResolve({ filter: /^video\.js$/ }, () => ({ path: 'videojs', namespace: 'global' }));
-          b.onLoad({ filter: /.*/, namespace: 'global' }, () => ({ contents: 'module.exports = globalThis.videojs;' }));
-        },
-      },
-    ],
-  });
-  return result.outputFiles[0].text;
-}
 
 /** What each page loads besides video.js (scripts and styles, in order). */
 export const PAGES = {
@@ -70,7 +37,7 @@ ${scripts.map((src) => `<script src="${src}"></script>`).join('\n')}
 `;
 }
 
-/** Starts the loopback server for the pages; `ours` is the bundle from `buildOurs`. */
+/** Starts the loopback server for the pages; `ours` is our IIFE (support.js `buildIife`). */
 export function servePages(ours, port) {
   const js = 'text/javascript';
   const routes = {

@@ -1,12 +1,47 @@
 // Shared pieces of the browser benchmarks: bundle a page script, serve it over loopback,
 // drive it in Chromium, print a table. A new benchmark is a page script plus a small runner.
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromeMissingMessage, findChrome } from '../support/chrome-path.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Resolves the bare `video.js` import to the page's global `videojs` (script-tag builds). */
+const globalVideojs = {
+  name: 'global-videojs',
+  setup(b) {
+    b.onResolve({ filter: /^video\.js$/ }, () => ({ path: 'videojs', namespace: 'global' }));
+    b.onLoad({ filter: /.*/, namespace: 'global' }, () => ({ contents: 'module.exports = globalThis.videojs;' }));
+  },
+};
+
+/**
+ * Our package as the IIFE a script-tag page loads, fresh from `srcRoot`/src (default: this
+ * checkout): lit bundled, `video.js` from the page's global `videojs` (the esbuild setup of
+ * vite.config.ts's scriptTagAssets), Lit in production mode, minified, the shipped ES2021
+ * target. Imports resolve through this repo's node_modules too, so a bare `git worktree`
+ * builds. Never writes to disk.
+ */
+export async function buildIife(srcRoot = root) {
+  const result = await build({
+    entryPoints: [join(srcRoot, 'src/index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'VodSpriteThumbnails',
+    target: 'es2021',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    tsconfig: join(srcRoot, 'tsconfig.json'),
+    nodePaths: [join(root, 'node_modules')],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [globalVideojs],
+  });
+  return result.outputFiles[0].text;
+}
 
 /**
  * `--name=value` from the command line, else the environment variable `BENCH_NAME`, as a
