@@ -96,6 +96,8 @@ describe('gridTrack', () => {
     expect(() => gridTrack(sheets, { ...grid, width: 1e308 })).to.throw(ThumbnailVttError, `grid.width (tile width in pixels) must be at most ${MAX_TILE_SIZE}, got 1e+308`);
     expect(() => gridTrack(sheets, { ...grid, columns: 1e6, rows: 1e6 })).to.throw(ThumbnailVttError, `more than ${MAX_TILES}`);
     expect(() => gridTrack(sheets, { ...grid, interval: 1e300 })).to.throw(ThumbnailVttError, 'grid.interval (seconds per tile) must be at most 86400');
+    // Sheet URLs are used as a browser loads them (found by the property test with FUZZ_RUNS).
+    expect(gridTrack([' https://cdn.example/a b.jpg '], grid).cues[0]!.url).to.equal('https://cdn.example/a%20b.jpg');
     // A long video at the bound still works: 10 hours at one tile a second.
     expect(gridTrack(sheets, { ...grid, columns: 100, rows: 120, interval: 1 }, { duration: 36000 }).cues.length).to.equal(36000);
   });

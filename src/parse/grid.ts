@@ -4,7 +4,7 @@
  * no CORS headers for the .vtt but `<img>` still loads the sheets).
  */
 import { quote, ThumbnailVttError } from './errors.js';
-import { isHttpUrl } from './urls.js';
+import { isHttp, parseUrl } from './urls.js';
 import { Cue, ThumbnailTrack } from './track.js';
 import type { GridOptions } from './types.js';
 
@@ -37,10 +37,13 @@ export function gridTrack(imageUrls: readonly string[], grid: GridOptions, { dur
   if (!Array.isArray(imageUrls) || !imageUrls.length) {
     throw badGrid('imageUrls must be a non-empty array of sprite sheet URLs (ImageSpriteUrlSet).');
   }
-  imageUrls.forEach((url, index) => {
-    if (typeof url !== 'string' || !isHttpUrl(url)) {
+  // Parsed, so a URL with stray spaces or odd characters is used in the one form a browser loads.
+  const sheets = imageUrls.map((url, index) => {
+    const parsed = typeof url === 'string' ? parseUrl(url) : undefined;
+    if (!parsed || !isHttp(parsed)) {
       throw new ThumbnailVttError('bad-url', `gridTrack: imageUrls[${index}] is ${quote(url)}; only absolute http: or https: URLs are loaded.`);
     }
+    return parsed.href;
   });
   if (typeof grid !== 'object' || !grid) throw badGrid('grid must be an object { columns, rows, interval, width, height }.');
   const columns = positive(grid.columns, 'grid.columns', true);
@@ -48,7 +51,7 @@ export function gridTrack(imageUrls: readonly string[], grid: GridOptions, { dur
   const interval = positive(grid.interval, 'grid.interval (seconds per tile)', false, MAX_INTERVAL);
   const width = positive(grid.width, 'grid.width (tile width in pixels)', false, MAX_TILE_SIZE);
   const height = positive(grid.height, 'grid.height (tile height in pixels)', false, MAX_TILE_SIZE);
-  let count = Math.min(perSheet * imageUrls.length, totalCount === undefined ? Infinity : positive(totalCount, 'totalCount', true));
+  let count = Math.min(perSheet * sheets.length, totalCount === undefined ? Infinity : positive(totalCount, 'totalCount', true));
   if (duration !== undefined) count = Math.min(count, Math.ceil(positive(duration, 'duration (seconds)') / interval));
   if (count > MAX_TILES) throw badGrid(`the grid makes ${count} tiles, more than ${MAX_TILES}; check columns, rows, interval and the sheet count.`);
   // Rounded to microseconds so 3 × 0.8 is 2.4, as a VTT would say, not 2.4000000000000004.
@@ -58,7 +61,7 @@ export function gridTrack(imageUrls: readonly string[], grid: GridOptions, { dur
     const tile = k % perSheet;
     const start = time(k);
     const end = Math.min(time(k + 1), Math.max(duration ?? Infinity, start));
-    cues.push(new Cue(start, end, imageUrls[Math.floor(k / perSheet)]!, (tile % columns) * width, Math.floor(tile / columns) * height, width, height));
+    cues.push(new Cue(start, end, sheets[Math.floor(k / perSheet)]!, (tile % columns) * width, Math.floor(tile / columns) * height, width, height));
   }
   return new ThumbnailTrack(cues);
 }

@@ -34,8 +34,8 @@ function scan(cues: readonly ThumbnailCue[], t: number): ThumbnailCue | undefine
 }
 
 describe('gridTrack: any options (property)', () => {
-  it('returns finite, sorted cues on http(s) sheets with at() = a linear scan, or throws a ThumbnailVttError with a code', async () => {
-    const parameters = await fuzzParameters(800);
+  it('returns finite, sorted cues on http(s) sheets with at() = a linear scan, or throws a ThumbnailVttError with a code', async function () {
+    const parameters = await fuzzParameters(800, this);
     const outcomes = new Outcomes();
     fc.assert(
       fc.property(sheets, grid, extra, fc.array(fc.double({ min: -10, max: 10000, noNaN: true }), { maxLength: 6 }), (urls, options, more, times) => {

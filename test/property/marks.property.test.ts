@@ -47,8 +47,8 @@ const input = fc.oneof(
 );
 
 describe('parseKeyFrameMarks: any input (property)', () => {
-  it('returns sorted, finite, trimmed, unique marks, or throws a SpriteEventError with a code', async () => {
-    const parameters = await fuzzParameters(1500);
+  it('returns sorted, finite, trimmed, unique marks, or throws a SpriteEventError with a code', async function () {
+    const parameters = await fuzzParameters(1500, this);
     const outcomes = new Outcomes();
     fc.assert(
       fc.property(input, (value) => {

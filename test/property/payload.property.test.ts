@@ -65,8 +65,8 @@ function isHttpUrl(value: string): boolean {
 }
 
 describe('parseSpriteEvent: any input (property)', () => {
-  it('returns sprite results with absolute http(s) URLs, or throws a SpriteEventError with a code', async () => {
-    const parameters = await fuzzParameters(1500);
+  it('returns sprite results with absolute http(s) URLs, or throws a SpriteEventError with a code', async function () {
+    const parameters = await fuzzParameters(1500, this);
     const outcomes = new Outcomes();
     fc.assert(
       fc.property(input, fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.record({ fileId: maybe(fc.string()), definition: maybe(fc.integer()) }) }), (payload, options) => {

@@ -2,8 +2,11 @@
 // through the runner's `fuzz-runs` command, since a browser test sees no environment) for more.
 import { executeServerCommand } from '@web/test-runner-commands';
 
-/** The fast-check parameters: `ciRuns` by default, $FUZZ_RUNS with a random seed when set. */
-export async function fuzzParameters(ciRuns: number): Promise<{ numRuns: number; seed?: number }> {
+/**
+ * The fast-check parameters: `ciRuns` by default, $FUZZ_RUNS with a random seed when set (and
+ * then no mocha timeout for `test`, when given: 20,000 runs take minutes).
+ */
+export async function fuzzParameters(ciRuns: number, test?: Mocha.Context): Promise<{ numRuns: number; seed?: number }> {
   let runs: number | null = null;
   try {
     runs = (await executeServerCommand('fuzz-runs')) as number | null;
@@ -12,7 +15,9 @@ export async function fuzzParameters(ciRuns: number): Promise<{ numRuns: number;
     if (!String(error).includes('Unknown command fuzz-runs')) throw error;
   }
   // A fixed seed keeps CI reproducible; heavy runs explore (fast-check prints the seed on failure).
-  return runs ? { numRuns: runs } : { numRuns: ciRuns, seed: 20261202 };
+  if (!runs) return { numRuns: ciRuns, seed: 20261202 };
+  test?.timeout(0);
+  return { numRuns: runs };
 }
 
 /** Strings that look like URLs, of every kind a payload might hold. */
