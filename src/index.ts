@@ -7,12 +7,15 @@
 export * from './parse/index.js';
 export { VodSpriteThumbnails } from './element/element.js';
 export type {
+  ThumbnailsDefinitionDetail,
   ThumbnailsErrorDetail,
   ThumbnailsErrorStage,
+  ThumbnailsExpiredDetail,
   ThumbnailsPreload,
   ThumbnailsReadyDetail,
+  ThumbnailsScrub,
   ThumbnailsState,
 } from './element/element.js';
 export { VodSpriteThumbnailsPlugin } from './plugin.js';
-export type { VodSpriteThumbnailsOptions } from './plugin.js';
+export type { VodSpriteThumbnailsOptions, VodSpriteThumbnailsState } from './plugin.js';
 import './define.js';

@@ -19,8 +19,16 @@ export interface VodSpriteThumbnailsOptions {
   preload?: ThumbnailsPreload;
   upgradeInsecure?: boolean;
   grid?: GridOptions | null;
-  /** Milliseconds before a VTT or event-src fetch fails with code `timeout` (default 15000). */
+  /** Milliseconds before a VTT, event-src or chapters fetch fails with code `timeout` (default 15000). */
   timeout?: number;
+  /** A WebVTT chapters file; default: the player's own `chapters` text track. */
+  chaptersSrc?: string | null;
+  /** Key-frame marks `{ time, text }[]`; default: the marks in `event`. */
+  marks?: Array<{ time: number; text: string }> | null;
+  /** `off` | `touch` (default) | `always`: the full-size preview over the video while dragging. */
+  scrub?: 'off' | 'touch' | 'always';
+  /** Resolves with a fresh payload when signed sheet URLs stop loading (at most once a minute). */
+  refreshEvent?: (() => Promise<unknown>) | null;
 }
 
 /** The plugin's video.js state (`plugin.state`, updated with `setState`, so `statechanged` fires). */
@@ -30,7 +38,7 @@ export interface VodSpriteThumbnailsState {
 }
 
 /** Option names copied to the element; anything else (and `__proto__`, `constructor`, `prototype`) is ignored. */
-const ELEMENT_OPTIONS = ['fileId', 'definition', 'width', 'showTime', 'preload', 'upgradeInsecure', 'grid', 'timeout'] as const;
+const ELEMENT_OPTIONS = ['fileId', 'definition', 'width', 'showTime', 'preload', 'upgradeInsecure', 'grid', 'timeout', 'chaptersSrc', 'marks', 'scrub', 'refreshEvent'] as const;
 
 export const PLUGIN_NAME = 'vodSpriteThumbnails';
 

@@ -70,7 +70,7 @@ describe('marks and chapters', () => {
     await until(() => textShown(el) === '<b>Goal</b> & more', 'the mark text, as text');
     expect(labelText(el)).to.equal(videojs.time.formatTime(45, DURATION));
     expect(shadow(el).querySelector('b'), 'no markup from the payload').to.equal(null);
-    const box = part(el, 'thumbnail').getBoundingClientRect();
+    const box = part(el, 'time').getBoundingClientRect();
     expect(box.left + box.width / 2, 'snapped to the mark').to.be.closeTo(bar.left + (45 / DURATION) * bar.width, 1.5);
     await hoverTime(player, 75);
     await until(() => textShown(el) === '第二分钟：绿色', 'the chapter title');

@@ -159,7 +159,7 @@ describe('vodSpriteThumbnails plugin', () => {
     const nextTooltips = [...next.el().querySelectorAll('.vjs-progress-control .vjs-time-tooltip')];
     expect(nextTooltips.some((tooltip) => tooltip.classList.contains('vjs-hidden')), 'hidden while ours shows').to.equal(true);
     plugin.dispose();
-    expect(nextTooltips.every((tooltip) => !tooltip.classList.contains('vjs-hidden')), 'tooltips back after the plugin is disposed').to.equal(true);
+    await until(() => nextTooltips.every((tooltip) => !tooltip.classList.contains('vjs-hidden')), 'tooltips back after the plugin is disposed', 200);
   });
 
   it('works when set up through the player options (before the control bar exists)', async () => {

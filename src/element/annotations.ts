@@ -7,19 +7,53 @@ import { fetchText } from '../load/fetch-text.js';
 import { parseChapters } from '../parse/chapters.js';
 import { parseKeyFrameMarks } from '../parse/marks.js';
 import type { Chapter, KeyFrameMark } from '../parse/types.js';
-import { chaptersTrackOf, type Player } from '../player/videojs-internals.js';
+import type { SeekLayout } from '../player/seek-input.js';
+import { chaptersTrackOf, controlBarShown, durationOf, type Player } from '../player/videojs-internals.js';
+import { Announcer, MarksLayer } from './marks.js';
 
 export class Annotations {
   marks: readonly KeyFrameMark[] = [];
   chapters: readonly Chapter[] = [];
+  /** How near (CSS px) a mark snaps: `--vod-thumbnails-snap`, read when the layout changes. */
+  snapPx = 6;
   private run: AbortController | undefined;
+  private layer: MarksLayer | undefined;
+  private announcer: Announcer | undefined;
+  private player: Player | undefined;
+  private layout: SeekLayout | undefined;
 
-  constructor(private readonly changed: () => void) {}
+  constructor(private readonly host: HTMLElement) {}
 
-  /** Marks from `given` (the property) or else from `payload`; throws `bad-marks`. */
-  setMarks(given: unknown, payload: unknown): void {
+  /** The shadow DOM is there: the ticks' container and the live region. */
+  bind(marks: HTMLElement, live: HTMLElement): void {
+    this.layer = new MarksLayer(marks);
+    this.announcer = new Announcer(live);
+    this.changed();
+  }
+
+  /** Redraw for this player and layout (attach, layout change, control bar in or out). */
+  place(player: Player | undefined, layout: SeekLayout | undefined): void {
+    this.player = player;
+    this.layout = layout;
+    this.snapPx = Number.parseFloat(getComputedStyle(this.host).getPropertyValue('--vod-thumbnails-snap')) || 6;
+    this.changed();
+  }
+
+  /** Announce a keyboard preview (politely, only when it changes, at most every 500 ms). */
+  say(text: string): void {
+    this.announcer?.say(text);
+  }
+
+  private changed(): void {
+    const player = this.player;
+    this.layer?.update(this.marks, this.chapters, player && durationOf(player), this.layout, !!player && controlBarShown(player));
+  }
+
+  /** Marks from `given` (the property) or else from `payload` (of the media `fileId` names, if set); throws `bad-marks`. */
+  setMarks(given: unknown, payload: unknown, fileId: string | null): void {
     this.marks = [];
-    this.marks = given != null ? parseKeyFrameMarks(given as KeyFrameMark[]) : payload ? parseKeyFrameMarks(payload as Record<string, unknown>) : [];
+    const options = fileId ? { fileId } : {};
+    this.marks = given != null ? parseKeyFrameMarks(given as KeyFrameMark[]) : payload ? parseKeyFrameMarks(payload as Record<string, unknown>, options) : [];
     this.changed();
   }
 
@@ -47,5 +81,8 @@ export class Annotations {
 
   dispose(): void {
     this.run?.abort();
+    this.announcer?.dispose();
+    this.player = this.layout = undefined;
+    this.changed();
   }
 }

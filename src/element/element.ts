@@ -1,20 +1,22 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { GridOptions, KeyFrameMark } from '../parse/types.js';
-import { onPlayer, PlayerBinding } from '../player/binding.js';
-import { bindSeekInput, type SeekLayout, type SeekRequest } from '../player/seek-input.js';
-import { controlBarShown, currentSourceOf, durationOf, type Player, progressParts } from '../player/videojs-internals.js';
-import { Annotations } from './annotations.js';
-import { booleanDefaultTrue, jsonAttribute, readyDetail, type ThumbnailsErrorDetail, type ThumbnailsExpiredDetail, type ThumbnailsReadyDetail } from './events.js';
-import { Announcer, MarksLayer } from './marks.js';
-import { Pipeline, type ThumbnailsErrorStage, type ThumbnailsState } from './pipeline.js';
-import { previewFrame, saveData } from './frame.js';
-import { type Frame, PreviewPainter } from './preview.js';
-import { SourceChoice } from './source.js';
+import type { Player } from '../player/videojs-internals.js';
+import {
+  booleanDefaultTrue,
+  jsonAttribute,
+  type ThumbnailsDefinitionDetail,
+  type ThumbnailsErrorDetail,
+  type ThumbnailsExpiredDetail,
+  type ThumbnailsReadyDetail,
+} from './events.js';
+import type { ThumbnailsErrorStage, ThumbnailsState } from './pipeline.js';
+import { Previews } from './previews.js';
 import { styles } from './styles.js';
 
-export type { ThumbnailsErrorDetail, ThumbnailsErrorStage, ThumbnailsExpiredDetail, ThumbnailsReadyDetail, ThumbnailsState };
+export type { ThumbnailsDefinitionDetail, ThumbnailsErrorDetail, ThumbnailsErrorStage, ThumbnailsExpiredDetail, ThumbnailsReadyDetail, ThumbnailsState };
 export type ThumbnailsPreload = 'none' | 'hover' | 'auto';
+export type ThumbnailsScrub = 'off' | 'touch' | 'always';
 
 
 /**
@@ -33,12 +35,14 @@ export type ThumbnailsPreload = 'none' | 'hover' | 'auto';
  * @fires vod-thumbnails-ready - The thumbnails are ready. `detail: { cues, sheets, definition, marks, chapters }`.
  * @fires vod-thumbnails-error - Something failed; the player keeps working. `detail: { error, stage }`.
  * @fires vod-thumbnails-expired - Signed sheet URLs stopped loading. `detail: { urls }`.
+ * @fires vod-thumbnails-definition - The sprite definition in use changed. `detail: { definition }`.
  *
  * @csspart thumbnail - The box showing the tile (holds a `<canvas>`).
  * @csspart time - The time label.
  * @csspart text - The chapter title or key-frame mark text in the preview.
  * @csspart marks - The container of the ticks over the seek bar.
  * @csspart mark - One key-frame mark tick (`chapter` ticks are the chapter boundaries).
+ * @csspart scrub - The full-size preview over the video while a drag lasts.
  *
  * @cssproperty [--vod-thumbnails-max-width=33cqw] - Largest preview width when `width` is not set (`cqw` = % of the player width).
  * @cssproperty [--vod-thumbnails-border=1px solid rgb(255 255 255 / 0.85)] - Border of the thumbnail box.
@@ -53,6 +57,7 @@ export type ThumbnailsPreload = 'none' | 'hover' | 'auto';
  * @cssproperty [--vod-thumbnails-mark-width=4px] - Width of the mark ticks.
  * @cssproperty [--vod-thumbnails-chapter-gap=2px] - Width of the gap drawn at each chapter boundary.
  * @cssproperty [--vod-thumbnails-snap=6px] - How near (CSS px) a mark must be for the preview to snap to it.
+ * @cssproperty [--vod-thumbnails-scrub-background=rgb(0 0 0 / 0.85)] - Behind the scrub layer's tile (letterbox).
  */
 export class VodSpriteThumbnails extends LitElement {
   static override styles = styles;
@@ -69,8 +74,19 @@ export class VodSpriteThumbnails extends LitElement {
   /** Pick the sprite result of this FileId when the payload holds several. */
   @property({ attribute: 'file-id' }) fileId: string | null = null;
 
-  /** Pick the sprite result of this template Definition when the payload holds several. */
-  @property() definition: string | number | null = null;
+  /**
+   * Set: pick the sprite result of this template Definition. Read after ready: the definition
+   * in use (with several results and none picked, the one sharp enough for this screen).
+   */
+  @property()
+  get definition(): string | number | null {
+    return this.askedDefinition ?? this.previews.definition ?? null;
+  }
+  set definition(value: string | number | null) {
+    const old = this.askedDefinition;
+    this.askedDefinition = value;
+    this.requestUpdate('definition', old);
+  }
 
   /** Preview width in CSS pixels (default: the tile's own width, shrunk to fit small players). */
   @property({ type: Number }) width: number | null = null;
@@ -99,6 +115,9 @@ export class VodSpriteThumbnails extends LitElement {
   /** Called (at most once a minute) when signed sheet URLs stop loading; resolves with a fresh payload. */
   @property({ attribute: false }) refreshEvent: (() => Promise<unknown>) | null = null;
 
+  /** The full-size preview over the video while dragging: `off`, `touch` (touch drags) or `always` (mouse drags too). */
+  @property() scrub: ThumbnailsScrub = 'touch';
+
   /** `empty` | `loading` | `ready` | `error` (also reflected as the `state` attribute). */
   get state(): ThumbnailsState {
     return this.current;
@@ -111,69 +130,30 @@ export class VodSpriteThumbnails extends LitElement {
 
   /** The player this element is attached to, if any. */
   get player(): Player | undefined {
-    return this.binding.player;
+    return this.previews.player;
   }
 
+  private askedDefinition: string | number | null = null;
   private current: ThumbnailsState = 'empty';
   private lastError: Error | null = null;
-  private readonly source = new SourceChoice();
-  private layout: (() => SeekLayout) | undefined;
-  private tooltips: ProgressParts['tooltips'] = [];
-
-  private readonly binding = new PlayerBinding(this, {
-    attached: (player, signal) => this.attached(player, signal),
-    detached: () => {
-      this.layout = undefined;
-      this.painter?.dispose();
-      this.showTooltips(true);
-      this.tooltips = [];
-      this.pipeline.dispose();
-      this.lastError = null;
-    },
-    sourceChanged: (source) => {
-      // Clear right away (never a stale preview), then load the new one.
-      if (this.source.changed(source)) this.reload();
-    },
-  });
-
-  private readonly pipeline = new Pipeline({
-    options: () => ({
-      fileId: this.fileId,
-      definition: this.definition,
-      grid: this.grid,
-      upgradeInsecure: this.upgradeInsecure,
-      timeout: this.timeout,
-      duration: () => (this.player ? durationOf(this.player) : undefined),
-      allowed: async () => {},
-      lazy: this.preload === 'none' || saveData(),
-      preloadAll: this.preload === 'auto' && !saveData(),
-      refresh: this.refreshEvent,
-    }),
-    expired: (urls) => this.emit<ThumbnailsExpiredDetail>('vod-thumbnails-expired', { urls }),
+  private readonly previews: Previews = new Previews(this, () => this.askedDefinition, {
     state: (state) => {
       this.current = state;
       if (state !== 'error') this.lastError = null;
       this.setAttribute('state', state);
-      this.painter?.reset();
       // For the plugin's video.js state (not bubbling: nobody else needs it).
       this.dispatchEvent(new Event('vod-thumbnails-state'));
     },
-    ready: (track, info, payload) => {
-      this.emit('vod-thumbnails-ready', readyDetail(track, info, this.annotations));
-      this.eventPayload = payload;
-      this.updateMarks();
+    fail: (error, stage) => {
+      this.lastError = error;
+      this.current = 'error';
+      this.setAttribute('state', 'error');
+      this.dispatchEvent(new Event('vod-thumbnails-state'));
+      console.warn(`vod-sprite-thumbnails (${stage}): ${error.message}`);
+      this.emit<ThumbnailsErrorDetail>('vod-thumbnails-error', { error, stage });
     },
-    fail: (error, stage) => this.fail(error, stage),
-    sheetLoaded: () => this.painter?.repaint(),
+    emit: (type, detail) => this.emit(type, detail),
   });
-
-  @query('.preview') private previewEl!: HTMLElement;
-  private painter: PreviewPainter<SeekRequest> | undefined;
-  private marksLayer: MarksLayer | undefined;
-  private announcer: Announcer | undefined;
-  private eventPayload: unknown;
-  private snapPx = 6;
-  private readonly annotations = new Annotations(() => this.drawMarks());
 
   /** Show the given payload (object or JSON text), replacing any other. */
   load(payload: unknown): void {
@@ -187,130 +167,33 @@ export class VodSpriteThumbnails extends LitElement {
   }
 
   override render() {
-    return html`<div class="marks" part="marks" hidden></div>
+    return html`<div class="scrub" part="scrub" hidden><canvas></canvas></div>
+      <div class="marks" part="marks" hidden></div>
       <div class="preview" hidden>
         <div class="text" part="text" dir="auto" hidden></div>
         <div class="thumbnail" part="thumbnail" hidden><canvas></canvas></div>
         <div class="time" part="time" hidden></div>
       </div>
-      <div class="live" aria-live="polite"></div>`;
+      <div class="live" aria-live="polite"></div>
+      <div class="probe"></div>`;
   }
 
   protected override firstUpdated(): void {
-    const root = this.renderRoot;
-    const part = (name: string) => root.querySelector(`[part="${name}"]`) as HTMLElement;
-    this.painter = new PreviewPainter<SeekRequest>(
-      { preview: this.previewEl, thumbnail: part('thumbnail'), canvas: root.querySelector('canvas')!, time: part('time'), text: part('text') },
-      (request) => this.frameOf(request),
-      (shown) => this.showTooltips(!shown),
-    );
-    this.marksLayer = new MarksLayer(part('marks'));
-    this.announcer = new Announcer(root.querySelector('.live')!);
-    this.drawMarks();
+    this.previews.bind(this.renderRoot);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated) {
-      if (changed.has('for')) this.binding.retarget();
-      if (changed.has('event') || changed.has('eventSrc')) this.source.given();
-    }
-    // One reload per update, however many inputs changed (attaching asks for one too).
-    if (this.reloadPending || (['event', 'eventSrc', 'fileId', 'definition', 'grid', 'upgradeInsecure', 'preload'] as const).some((key) => changed.has(key))) {
-      this.reload();
-    }
+    this.previews.willUpdate(changed as PropertyValues, this.hasUpdated);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('showTime')) this.painter?.repaint();
-    if (changed.has('marks')) this.updateMarks();
-    if (changed.has('chaptersSrc') && this.hasUpdated) this.loadChapters();
-  }
-
-  private updateMarks(): void {
-    try {
-      this.annotations.setMarks(this.marks, this.eventPayload);
-    } catch (error) {
-      this.fail(error as Error, 'payload');
-    }
-  }
-
-  private loadChapters(): void {
-    this.annotations.loadChapters(this.chaptersSrc, this.player, this.timeout, (error) => this.fail(error, 'chapters'));
-  }
-
-  private drawMarks(): void {
-    const player = this.player;
-    this.snapPx = Number.parseFloat(getComputedStyle(this).getPropertyValue('--vod-thumbnails-snap')) || 6;
-    this.marksLayer?.update(this.annotations.marks, this.annotations.chapters, player && durationOf(player), this.layout?.(), !!player && controlBarShown(player));
-  }
-
-  private fail(error: Error, stage: ThumbnailsErrorStage): void {
-    this.lastError = error;
-    this.current = 'error';
-    this.setAttribute('state', 'error');
-    this.dispatchEvent(new Event('vod-thumbnails-state'));
-    console.warn(`vod-sprite-thumbnails (${stage}): ${error.message}`);
-    this.emit<ThumbnailsErrorDetail>('vod-thumbnails-error', { error, stage });
-  }
-
-  private attached(player: Player, signal: AbortSignal): void {
-    this.source.reset(currentSourceOf(player));
-    this.reloadPending = true;
-    this.requestUpdate();
-    // A plugin set up through the player options runs before the control bar exists.
-    const bind = () => {
-      const parts = progressParts(player);
-      if (!parts || signal.aborted) return;
-      this.tooltips = parts.tooltips;
-      this.layout = bindSeekInput(player, parts, signal, (request) => this.request(request), () => this.drawMarks()).layout;
-      this.drawMarks();
-    };
-    if (progressParts(player)) bind();
-    else player.ready(bind);
-    this.loadChapters();
-    // Ticks follow video.js's control bar in and out; they move only when the layout does.
-    const controlEvents = ['useractive', 'userinactive', 'play', 'pause', 'ended', 'controlsenabled', 'controlsdisabled', 'durationchange', 'loadedmetadata'];
-    onPlayer(player, controlEvents, () => this.drawMarks(), signal);
-  }
-
-  private reloadPending = false;
-
-  private reload(): void {
-    this.reloadPending = false;
-    this.pipeline.load(this.player ? this.source.spec(this.event, this.eventSrc) : undefined);
-  }
-
-  private request(request: SeekRequest | undefined): void {
-    if (request && !this.pipeline.track) {
-      // Belt and braces: a source change we were not told about must not show old tiles.
-      const source = this.player && currentSourceOf(this.player);
-      if (source && this.source.stale(source) && this.source.changed(source)) this.reload();
-    }
-    if (request) this.pipeline.open();
-    this.painter?.show(request);
-  }
-
-  /** What to show for `request` (once per frame, from the painter's rAF). */
-  private frameOf(request: SeekRequest): Frame | undefined {
-    const player = this.player;
-    const duration = player && durationOf(player);
-    const layout = this.layout?.();
-    if (!duration || !layout) return undefined;
-    const frame = previewFrame(request, { ...this.annotations, duration, layout, snapPx: this.snapPx, showTime: this.showTime, width: this.width }, this.pipeline, this.painter?.drawn);
-    if (request.via === 'key' && frame) this.announcer?.say(frame.announce);
-    return frame;
-  }
-
-  private showTooltips(show: boolean): void {
-    for (const tooltip of this.tooltips) show ? tooltip.show() : tooltip.hide();
+    this.previews.updated(changed as PropertyValues);
   }
 
   private emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
-
-type ProgressParts = NonNullable<ReturnType<typeof progressParts>>;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -34,6 +34,11 @@ export interface ThumbnailsErrorDetail {
   stage: ThumbnailsErrorStage;
 }
 
+export interface ThumbnailsDefinitionDetail {
+  /** The sprite `Definition` now in use. */
+  definition: number | undefined;
+}
+
 export interface ThumbnailsExpiredDetail {
   /** Sheet URLs that stopped loading while they look signed (a query string). */
   urls: string[];
@@ -62,5 +67,6 @@ declare global {
     'vod-thumbnails-ready': CustomEvent<ThumbnailsReadyDetail>;
     'vod-thumbnails-error': CustomEvent<ThumbnailsErrorDetail>;
     'vod-thumbnails-expired': CustomEvent<ThumbnailsExpiredDetail>;
+    'vod-thumbnails-definition': CustomEvent<ThumbnailsDefinitionDetail>;
   }
 }

@@ -3,6 +3,7 @@
  * px), the mark's text or the chapter title, and the tile of that time if its sheet is decoded
  * (else the tile drawn last, until it is). Sheets are asked for as the pointer reaches them.
  */
+import type { ThumbnailTrack } from '../parse/track.js';
 import type { Chapter, KeyFrameMark, ThumbnailCue } from '../parse/types.js';
 import type { SeekLayout, SeekRequest } from '../player/seek-input.js';
 import { formatTime } from '../player/videojs-internals.js';
@@ -20,8 +21,12 @@ export interface FrameContext {
   /** Snapping distance to a mark, CSS px. */
   snapPx: number;
   showTime: boolean;
-  /** The `width` property (CSS px), if set. */
-  width: number | null;
+  /** The `width` property (CSS px) when > 0, else the smallest set's tile width when there is a choice. */
+  width: number | undefined;
+  /** `width` is the app's own (not capped by `--vod-thumbnails-max-width`). */
+  fixed: boolean;
+  /** The track of the scrub layer while a drag shows it (the set sharp enough for the video area). */
+  scrub: ThumbnailTrack | undefined;
 }
 
 type Tile = { cue: ThumbnailCue; image: HTMLImageElement | undefined };
@@ -53,6 +58,20 @@ export function previewFrame(request: SeekRequest, context: FrameContext, pipeli
     ...frame,
     cue: shown.cue,
     image: shown.image,
-    width: context.width && context.width > 0 ? `${context.width}px` : `min(${tileWidth}px, var(--vod-thumbnails-max-width))`,
+    width: context.fixed ? `${context.width}px` : `min(${context.width ?? tileWidth}px, var(--vod-thumbnails-max-width))`,
+    scrub: context.scrub && scrubFrame(context.scrub, time, layout, pipeline),
   };
+}
+
+/** The scrub layer's tile for `time`, fitted into the video area (aspect kept, letterboxed). */
+function scrubFrame(track: ThumbnailTrack, time: number, layout: SeekLayout, pipeline: Pipeline): Frame['scrub'] {
+  const cue = track.at(time);
+  if (!cue) return undefined;
+  pipeline.want(cue.url, false);
+  const image = pipeline.image(cue);
+  if (!image) return undefined;
+  const ratio = (cue.w ?? image.naturalWidth) / (cue.h ?? image.naturalHeight);
+  const area = { width: layout.width, height: Math.max(1, layout.controlTop) };
+  const width = Math.min(area.width, area.height * ratio);
+  return { cue, image, width, height: width / ratio, bottom: layout.height - layout.controlTop };
 }

@@ -8,6 +8,7 @@ import { ThumbnailLoadError } from '../parse/errors.js';
 import type { ThumbnailTrack } from '../parse/track.js';
 import type { SpriteInfo, ThumbnailCue } from '../parse/types.js';
 import { isHttpUrl, lastPathSegment } from '../parse/urls.js';
+import { Definitions } from './definitions.js';
 import { type PayloadSpec, spritesOf, type TrackOptions, trackOf } from './source.js';
 
 export type ThumbnailsState = 'empty' | 'loading' | 'ready' | 'error';
@@ -20,7 +21,11 @@ const MAX_TILE = 16384;
 const REFRESH_MS = 60_000;
 
 export interface PipelineHost {
-  options(): TrackOptions & { lazy: boolean; preloadAll: boolean; refresh: (() => Promise<unknown>) | null };
+  options(): TrackOptions & { lazy: boolean; preloadAll: boolean; refresh: (() => Promise<unknown>) | null; choose: boolean };
+  /** Device px the preview's tile is drawn at (for the definition choice). */
+  need(): number;
+  /** The definition in use changed after ready. */
+  definition(info: SpriteInfo): void;
   /** Sheets failed and their URLs look signed (`vod-thumbnails-expired`). */
   expired(urls: string[]): void;
   state(state: ThumbnailsState): void;
@@ -35,12 +40,13 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
 export class Pipeline {
   track: ThumbnailTrack | undefined;
   info: SpriteInfo | undefined;
-  sprites: SpriteInfo[] = [];
+  definitions: Definitions | undefined;
   sheets = new SheetCache();
   /** Stage of the last failure (an `image` failure keeps the track usable). */
   failed: ThumbnailsErrorStage | undefined;
   readonly failedSheets = new Set<string>();
   private run: AbortController | undefined;
+  private wanted: string | undefined;
   /** Sheet URL → the refreshed (re-signed) URL to load it from. */
   private readonly aliases = new Map<string, string>();
   private readonly retried = new Set<string>();
@@ -61,9 +67,10 @@ export class Pipeline {
   load(spec: PayloadSpec | undefined): void {
     this.run?.abort();
     this.run = undefined;
-    this.track = this.info = undefined;
+    this.track = this.info = this.definitions = undefined;
     this.failed = undefined;
     this.failedSheets.clear();
+    this.wanted = undefined;
     this.aliases.clear();
     this.retried.clear();
     if (!spec) {
@@ -97,13 +104,16 @@ export class Pipeline {
     let stage: ThumbnailsErrorStage = 'payload';
     try {
       const { input, sprites } = await spritesOf(spec, { ...options, allowed }, signal);
-      const info = sprites[0]!;
       stage = 'vtt';
-      const track = await trackOf(info, { ...options, allowed }, signal);
+      const definitions = new Definitions(sprites, (each) => trackOf(each, { ...options, allowed }, signal));
+      this.definitions = definitions;
+      // Several sets and nothing picked by the app: the one sharp enough for this screen.
+      if (options.choose && sprites.length > 1) await definitions.size();
+      const info = definitions.pick(this.host.need()) ?? sprites[0]!;
+      const track = await definitions.track(info);
       signal.throwIfAborted();
       this.track = track;
       this.info = info;
-      this.sprites = sprites;
       this.sheets.retain(track.sheets);
       this.host.state('ready');
       this.host.ready(track, info, input);
@@ -111,6 +121,34 @@ export class Pipeline {
     } catch (error) {
       if (!signal.aborted) this.fail(asError(error), stage);
     }
+  }
+
+  /**
+   * Pick the definition again (screen density, fullscreen or preview width changed). The new
+   * set's track replaces the old at the same time position; loaded sheets of both are kept.
+   */
+  async repick(): Promise<void> {
+    const { definitions, run } = this;
+    const next = definitions?.pick(this.host.need());
+    if (!definitions || !next || next === this.info) return;
+    try {
+      const track = await definitions.track(next);
+      if (run !== this.run || this.definitions !== definitions) return;
+      this.track = track;
+      this.info = next;
+      this.host.definition(next);
+    } catch {
+      // That set's VTT failed now: keep the one in use.
+    }
+  }
+
+  /** The track to draw `need` device px from (the scrub layer), if loaded; else it starts loading. */
+  trackFor(need: number): ThumbnailTrack | undefined {
+    const info = this.definitions?.pick(need);
+    if (!info || info === this.info) return this.track;
+    const loaded = this.definitions!.loaded.get(info);
+    if (!loaded) void this.definitions!.track(info).catch(() => {});
+    return loaded;
   }
 
   private fail(error: Error, stage: ThumbnailsErrorStage): void {
@@ -122,7 +160,9 @@ export class Pipeline {
   /** The sheet of `url` and its neighbours (`neighbours` false on save-data connections). */
   want(url: string, neighbours: boolean): void {
     const sheets = this.track?.sheets;
-    if (!sheets) return;
+    // Asked once per sheet the pointer reaches, not once per frame.
+    if (!sheets || url === this.wanted) return;
+    this.wanted = url;
     if (!this.sheets.has(url)) void this.loadSheet(url);
     if (!neighbours) return;
     const at = sheets.indexOf(url);
@@ -159,24 +199,24 @@ export class Pipeline {
   private refresh(urls: string[]): Promise<boolean> {
     this.host.expired(urls);
     const refresh = this.host.options().refresh;
-    if (!refresh || !this.info) return Promise.resolve(false);
+    if (!refresh || !this.track) return Promise.resolve(false);
     if (this.refreshing) return this.refreshing;
     if (performance.now() - this.refreshedAt < REFRESH_MS) return Promise.resolve(false);
     this.refreshedAt = performance.now();
-    const info = this.info;
     const run = this.run;
     this.refreshing = (async () => {
       try {
         const { sprites } = await spritesOf({ payload: await refresh() }, { ...this.host.options(), allowed: async () => {} }, run!.signal);
-        const fresh = sprites.find((sprite) => sprite.definition === info.definition) ?? sprites[0]!;
-        const byName = new Map(fresh.imageUrls.map((next) => [lastPathSegment(next), next]));
-        for (const sheet of this.track?.sheets ?? []) {
+        // By file name over every set: the sheets of each definition in use get their new URLs.
+        const byName = new Map(sprites.flatMap((sprite) => sprite.imageUrls).map((next) => [lastPathSegment(next), next]));
+        const tracks = new Set([this.track, ...(this.definitions?.loaded.values() ?? [])]);
+        for (const sheet of [...tracks].flatMap((track) => track?.sheets ?? [])) {
           const next = byName.get(lastPathSegment(sheet));
           if (next && next !== sheet) this.aliases.set(sheet, next);
         }
         return true;
-      } catch (error) {
-        console.warn(`vod-sprite-thumbnails: refreshEvent failed: ${asError(error).message}`);
+      } catch {
+        // The sheet's own failure is what gets reported (once, as an `image` error).
         return false;
       } finally {
         this.refreshing = undefined;

@@ -20,6 +20,8 @@ export interface Frame {
   playerWidth: number;
   /** Distance of the preview's bottom edge from the player's bottom (the seek bar's top), px. */
   bottom: number;
+  /** The full-size scrub layer over the video (a drag in progress), in CSS px. */
+  scrub?: { cue: ThumbnailCue; image: HTMLImageElement; width: number; height: number; bottom: number } | undefined;
 }
 
 /** Centred on `x`, kept inside the player: `clamp` against the player's width (`cqw`) and the preview's own (`%`). */
@@ -32,6 +34,8 @@ export interface PreviewParts {
   canvas: HTMLCanvasElement;
   time: HTMLElement;
   text: HTMLElement;
+  scrub: HTMLElement;
+  scrubCanvas: HTMLCanvasElement;
 }
 
 /** Draws a tile crisply and without bleed: cut out 1:1 once per cue change, then scaled. */
@@ -53,6 +57,13 @@ export class TileCanvas {
     if (!context) return;
     context.imageSmoothingQuality = 'high';
     let source: CanvasImageSource = image;
+    if (cue.w === width && cue.h === height) {
+      // Drawn 1:1, nothing is filtered: straight from the sheet, one draw.
+      context.clearRect(0, 0, width, height);
+      context.drawImage(image, cue.x, cue.y, width, height, 0, 0, width, height);
+      this.drawn = { cue, image, width, height };
+      return;
+    }
     if (cue.w !== undefined && cue.h !== undefined) {
       // Scaling straight from the sheet with a source rectangle lets the filter sample the
       // neighbouring tile at the edges; a 1:1 copy into a scratch canvas of the tile's size cannot.
@@ -83,6 +94,8 @@ export class PreviewPainter<Request> {
   private size = '';
   private cssWidth = 0;
   private readonly tile: TileCanvas;
+  private readonly scrubTile: TileCanvas;
+  private scrubSize = '';
 
   /**
    * `frameOf` turns the latest request into what to show, once per frame; `onShown` runs when
@@ -94,6 +107,7 @@ export class PreviewPainter<Request> {
     private readonly onShown: (shown: boolean) => void,
   ) {
     this.tile = new TileCanvas(parts.canvas);
+    this.scrubTile = new TileCanvas(parts.scrubCanvas);
   }
 
   /** Show `request` at the next animation frame (later calls in the same frame win). */
@@ -104,6 +118,11 @@ export class PreviewPainter<Request> {
 
   hide(): void {
     this.show(undefined);
+  }
+
+  /** A request is being shown (between the first move and the hide). */
+  get showing(): boolean {
+    return this.next !== undefined;
   }
 
   /** The tile drawn last (for a fallback while the next sheet decodes). */
@@ -126,6 +145,7 @@ export class PreviewPainter<Request> {
     this.frameId = 0;
     const frame = this.next === undefined ? undefined : this.frameOf(this.next);
     const { preview, thumbnail, time, text } = this.parts;
+    this.paintScrub(frame?.scrub);
     const visible = !!frame && (!!frame.image || frame.label !== undefined || frame.text !== undefined);
     if (visible !== this.shown) {
       this.shown = visible;
@@ -143,7 +163,7 @@ export class PreviewPainter<Request> {
       preview.style.bottom = `calc(${frame.bottom}px + var(--vod-thumbnails-offset))`;
     }
     const { cue, image } = frame;
-    thumbnail.hidden = !image;
+    if (thumbnail.hidden === !!image) thumbnail.hidden = !image;
     if (cue && image) {
       const tileWidth = cue.w ?? image.naturalWidth;
       const tileHeight = cue.h ?? image.naturalHeight;
@@ -175,7 +195,24 @@ export class PreviewPainter<Request> {
     }
   };
 
+  /** The scrub layer: sized when the tile or player size changes, redrawn on a cue change only. */
+  private paintScrub(scrub: Frame['scrub']): void {
+    const { scrub: layer, scrubCanvas } = this.parts;
+    if (layer.hidden === !!scrub) layer.hidden = !scrub;
+    if (!scrub) return;
+    const size = `${scrub.width}x${scrub.height}/${scrub.bottom}`;
+    if (size !== this.scrubSize) {
+      this.scrubSize = size;
+      layer.style.bottom = `${scrub.bottom}px`;
+      scrubCanvas.style.width = `${scrub.width}px`;
+      scrubCanvas.style.height = `${scrub.height}px`;
+    }
+    const dpr = devicePixelRatio || 1;
+    this.scrubTile.draw(scrub.cue, scrub.image, Math.max(1, Math.round(scrub.width * dpr)), Math.max(1, Math.round(scrub.height * dpr)));
+  }
+
   dispose(): void {
+    this.parts.scrub.hidden = true;
     cancelAnimationFrame(this.frameId);
     this.frameId = 0;
     this.next = undefined;

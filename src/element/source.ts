@@ -69,9 +69,12 @@ export class SourceChoice {
     return true;
   }
 
-  /** A source we were not told about (belt and braces before showing a tile). */
-  stale(source: { src?: string }): boolean {
-    return !!source.src && sourceId(source.src) !== this.key;
+  /**
+   * A source object seen before its events (see the frame's check): a change only when its URL
+   * is new; video.js also swaps in copies of the same source, without our `spriteEvent`.
+   */
+  movedTo(source: { src?: string; spriteEvent?: unknown }): boolean {
+    return sourceId(source.src) !== this.key && this.changed(source);
   }
 
   spec(event: unknown, eventSrc: string | null): PayloadSpec | undefined {

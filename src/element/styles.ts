@@ -79,18 +79,20 @@ export const styles = css`
   }
   .scrub {
     position: absolute;
-    inset: 0 0 var(--_bar, 0px) 0;
+    inset: 0;
     background: var(--vod-thumbnails-scrub-background);
     display: flex;
     align-items: center;
     justify-content: center;
   }
   .scrub canvas {
-    width: auto;
-    height: auto;
-    max-width: 100%;
-    max-height: 100%;
-    aspect-ratio: var(--_ratio, auto);
+    flex: none;
+  }
+  .probe {
+    position: absolute;
+    visibility: hidden;
+    width: var(--vod-thumbnails-max-width);
+    height: 0;
   }
   .marks {
     position: absolute;

@@ -20,8 +20,11 @@ export interface BindingCallbacks {
   /** Attached; `signal` aborts on detach (for listeners of the attachment). */
   attached(player: Player, signal: AbortSignal): void;
   detached(player: Player): void;
-  /** The player got a new source (the source object, `spriteEvent` included). */
-  sourceChanged(source: SpriteSource): void;
+  /**
+   * The player got a new source: `exact` from `player.src()` (the source object as given,
+   * `spriteEvent` included), else from `loadstart` (video.js's copy, which may lack it).
+   */
+  sourceChanged(source: SpriteSource, exact: boolean): void;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly for: string | null };
@@ -139,9 +142,9 @@ export class PlayerBinding implements ReactiveController {
     this.moveInside(player);
     const attachment = new AbortController();
     this.attachment = attachment;
-    onSourceChange((target, source) => registry.get(target)?.owner.callbacks.sourceChanged(source));
+    onSourceChange((target, source) => registry.get(target)?.owner.callbacks.sourceChanged(source, true));
     // loadstart catches sources set some other way (e.g. a <source> change followed by load()).
-    onPlayer(player, 'loadstart', () => this.callbacks.sourceChanged(currentSourceOf(player)), attachment.signal);
+    onPlayer(player, 'loadstart', () => this.callbacks.sourceChanged(currentSourceOf(player), false), attachment.signal);
     onPlayer(
       player,
       'dispose',

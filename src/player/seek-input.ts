@@ -16,6 +16,8 @@ export interface SeekLayout {
   barBottom: number;
   width: number;
   height: number;
+  /** Top of video.js's control bar: the video area above it is where the scrub layer goes. */
+  controlTop: number;
   /** The player's top-left corner in client (viewport) px. */
   clientLeft: number;
   clientTop: number;
@@ -64,7 +66,9 @@ export function bindSeekInput(
     if (!cached) {
       const box = playerEl(player).getBoundingClientRect();
       const bar = seekBar.getBoundingClientRect();
+      const controls = (progressControl.parentElement ?? progressControl).getBoundingClientRect();
       cached = {
+        controlTop: Math.min(controls.top, bar.top) - box.top,
         barLeft: bar.left - box.left,
         barTop: bar.top - box.top,
         barBottom: bar.bottom - box.top,
@@ -95,9 +99,9 @@ export function bindSeekInput(
     const geometry = layout();
     const x = Math.min(geometry.barLeft + geometry.barWidth, Math.max(geometry.barLeft, event.clientX - geometry.clientLeft));
     const fraction = geometry.barWidth > 0 ? (x - geometry.barLeft) / geometry.barWidth : 0;
-    // A touch that leaves the bar's row (a finger moving up over the video) ends the drag.
+    // A drag that leaves the bar's row (a finger moving up over the video) ends the scrub layer.
     const y = event.clientY - geometry.clientTop;
-    const drag = via === 'touch' ? y >= geometry.barTop - 48 && y <= geometry.barBottom + 48 : dragging;
+    const drag = (via === 'touch' ? touching : dragging) && y >= geometry.barTop - 48 && y <= geometry.barBottom + 48;
     last = { fraction, x, via, drag };
     if (performance.now() >= keyUntil) request(last);
   };

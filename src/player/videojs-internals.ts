@@ -68,10 +68,16 @@ export function currentTimeOf(player: Player): number {
   return typeof time === 'number' && Number.isFinite(time) ? time : 0;
 }
 
-/** The source object the player holds now (`{}` before any source); extra properties are kept by video.js. */
+const NO_SOURCE: SpriteSource = Object.freeze({});
+
+/**
+ * The source object the player holds now (one shared `{}` before any source); extra properties
+ * are kept by video.js. `player.src()` replaces it at once, before any event: a new object
+ * means a new source.
+ */
 export function currentSourceOf(player: Player): SpriteSource {
   const source = player.currentSource() as unknown;
-  return source && typeof source === 'object' ? (source as SpriteSource) : {};
+  return source && typeof source === 'object' ? (source as SpriteSource) : NO_SOURCE;
 }
 
 export const formatTime = (seconds: number, guide: number): string => videojs.time.formatTime(seconds, guide);
@@ -150,13 +156,18 @@ export function controlBarShown(player: Player): boolean {
 export function chaptersTrackOf(player: Player, signal: AbortSignal, use: (cues: Array<{ start: number; end: number; text: string }>) => void): void {
   const tracks = player.textTracks() as unknown as TextTrackList & EventTarget;
   const read = () => {
+    if (signal.aborted) return;
     const track = Array.from(tracks).find((each) => each.kind === 'chapters');
     if (!track) return;
     if (track.mode === 'disabled') track.mode = 'hidden';
     const cues = Array.from(track.cues ?? []) as VTTCue[];
     if (cues.length) use(cues.map((cue) => ({ start: cue.startTime, end: cue.endTime, text: chapterTitle(cue.text) })).sort((a, b) => a.start - b.start));
   };
-  for (const type of ['addtrack', 'change']) tracks.addEventListener(type, read, { signal });
+  // video.js's own track lists ignore `{ signal }`: take the listeners off by hand.
+  for (const type of ['addtrack', 'change']) {
+    tracks.addEventListener(type, read);
+    signal.addEventListener('abort', () => tracks.removeEventListener(type, read), { once: true });
+  }
   // Cues arrive when the track file has loaded.
   const els = (player as unknown as { remoteTextTrackEls(): ArrayLike<HTMLTrackElement> }).remoteTextTrackEls();
   for (const el of [...Array.from(els), ...playerEl(player).querySelectorAll('track')]) el.addEventListener?.('load', read, { signal });

@@ -1,0 +1,227 @@
+/**
+ * What makes the element work, as one Lit ReactiveController: the player binding, the load
+ * pipeline, seek-bar input, the preview painter (the hover path: one rAF, no Lit update per
+ * move), marks and chapters. The element itself keeps the properties, state and events.
+ */
+import type { PropertyValues, ReactiveController } from 'lit';
+import { onPlayer, PlayerBinding } from '../player/binding.js';
+import { bindSeekInput, type SeekLayout, type SeekRequest } from '../player/seek-input.js';
+import { currentSourceOf, durationOf, type Player, progressParts } from '../player/videojs-internals.js';
+import { Annotations } from './annotations.js';
+import type { VodSpriteThumbnails } from './element.js';
+import { readyDetail } from './events.js';
+import { previewFrame, saveData } from './frame.js';
+import { Pipeline, type ThumbnailsErrorStage, type ThumbnailsState } from './pipeline.js';
+import { type Frame, PreviewPainter } from './preview.js';
+import { SourceChoice } from './source.js';
+
+/** How the controller reports back to its element. */
+export interface Report {
+  state(state: ThumbnailsState): void;
+  fail(error: Error, stage: ThumbnailsErrorStage): void;
+  emit(type: string, detail: unknown): void;
+}
+
+export class Previews implements ReactiveController {
+  private reloadPending = false;
+  private seenSource: object | undefined;
+  private eventPayload: unknown;
+  /** The CSS width `--vod-thumbnails-max-width` comes to in this player (read when the layout changes). */
+  private maxWidth = Infinity;
+  private readonly source = new SourceChoice();
+  private readonly annotations: Annotations;
+  private root: HTMLElement | DocumentFragment | undefined;
+  private layout: (() => SeekLayout) | undefined;
+  private tooltips: Array<{ hide(): void; show(): void }> = [];
+  private painter: PreviewPainter<SeekRequest> | undefined;
+
+  private readonly binding = new PlayerBinding(this.host, {
+    attached: (player, signal) => this.attached(player, signal),
+    detached: () => {
+      this.layout = undefined;
+      this.painter?.dispose();
+      this.showTooltips(true);
+      this.tooltips = [];
+      this.pipeline.dispose();
+      this.annotations.dispose();
+    },
+    // Clear right away (never a stale preview), then load the new one.
+    sourceChanged: (source, exact) => {
+      // A `player.src()` already replaced by a later one (rapid changes): nothing to show of it.
+      if (exact && this.player && currentSourceOf(this.player).src !== source.src) return;
+      if (exact ? this.source.changed(source) : this.source.movedTo(source)) this.reload();
+    },
+  });
+
+  private readonly pipeline: Pipeline = new Pipeline({
+    options: () => ({
+      fileId: this.host.fileId,
+      definition: this.asked(),
+      grid: this.host.grid,
+      upgradeInsecure: this.host.upgradeInsecure,
+      timeout: this.host.timeout,
+      duration: () => (this.player ? durationOf(this.player) : undefined),
+      allowed: async () => {},
+      lazy: this.host.preload === 'none' || saveData(),
+      preloadAll: this.host.preload === 'auto' && !saveData(),
+      refresh: this.host.refreshEvent,
+      choose: (this.asked() ?? '') === '' && !this.host.fileId,
+    }),
+    need: () => Math.min(this.cssWidth() ?? 0, this.maxWidth) * (devicePixelRatio || 1),
+    definition: (info) => {
+      this.painter?.repaint();
+      this.report.emit('vod-thumbnails-definition', { definition: info.definition });
+    },
+    expired: (urls) => this.report.emit('vod-thumbnails-expired', { urls }),
+    state: (state) => {
+      this.painter?.reset();
+      this.report.state(state);
+    },
+    ready: (track, info, payload) => {
+      this.report.emit('vod-thumbnails-ready', readyDetail(track, info, this.annotations));
+      this.eventPayload = payload;
+      this.updateMarks();
+    },
+    fail: (error, stage) => this.report.fail(error, stage),
+    sheetLoaded: () => this.painter?.repaint(),
+  });
+
+
+  constructor(
+    private readonly host: VodSpriteThumbnails,
+    /** The `definition` the app asked for (the property reads back the one in use). */
+    private readonly asked: () => string | number | null,
+    private readonly report: Report,
+  ) {
+    host.addController(this);
+    this.annotations = new Annotations(host);
+  }
+
+  hostConnected(): void {}
+
+  get player(): Player | undefined {
+    return this.binding.player;
+  }
+
+  /** The definition in use, once ready. */
+  get definition(): number | undefined {
+    return this.pipeline.info?.definition;
+  }
+
+  /** The shadow DOM is rendered: the painter and the ticks get their nodes. */
+  bind(root: HTMLElement | DocumentFragment): void {
+    this.root = root;
+    const find = (selector: string) => root.querySelector(selector) as HTMLElement;
+    const canvas = (selector: string) => find(`${selector} canvas`) as HTMLCanvasElement;
+    const parts = { preview: find('.preview'), thumbnail: find('.thumbnail'), canvas: canvas('.thumbnail'), time: find('.time'), text: find('.text'), scrub: find('.scrub'), scrubCanvas: canvas('.scrub') };
+    this.painter = new PreviewPainter<SeekRequest>(parts, (request) => this.frameOf(request), (shown) => this.showTooltips(!shown));
+    this.annotations.bind(find('.marks'), find('.live'));
+  }
+
+  willUpdate(changed: PropertyValues, hasUpdated: boolean): void {
+    if (hasUpdated) {
+      if (changed.has('for')) this.binding.retarget();
+      if (changed.has('event') || changed.has('eventSrc')) this.source.given();
+    }
+    // One reload per update, however many inputs changed (attaching asks for one too).
+    if (this.reloadPending || ['event', 'eventSrc', 'fileId', 'definition', 'grid', 'upgradeInsecure', 'preload'].some((key) => changed.has(key))) {
+      this.reload();
+    }
+  }
+
+  updated(changed: PropertyValues): void {
+    if (changed.has('showTime') || changed.has('width')) this.painter?.repaint();
+    if (changed.has('width')) void this.pipeline.repick();
+    if (changed.has('marks')) this.updateMarks();
+    if (changed.has('chaptersSrc') && this.player) this.loadChapters();
+  }
+
+  private attached(player: Player, signal: AbortSignal): void {
+    this.seenSource = currentSourceOf(player);
+    this.source.reset(this.seenSource);
+    this.reloadPending = true;
+    this.host.requestUpdate();
+    // A plugin set up through the player options runs before the control bar exists.
+    const bind = () => {
+      const parts = progressParts(player);
+      if (!parts || signal.aborted) return;
+      this.tooltips = parts.tooltips;
+      this.layout = bindSeekInput(player, parts, signal, (request) => this.request(request), () => this.layoutChanged()).layout;
+      this.layoutChanged();
+    };
+    if (progressParts(player)) bind();
+    else player.ready(bind);
+    this.loadChapters();
+    // Ticks follow video.js's control bar in and out; they move only when the layout does.
+    const controlEvents = ['useractive', 'userinactive', 'play', 'pause', 'ended', 'controlsenabled', 'controlsdisabled', 'durationchange', 'loadedmetadata'];
+    onPlayer(player, controlEvents, () => this.annotations.place(player, this.layout?.()), signal);
+    // A new screen density (browser zoom, a window moved to another screen): pick again.
+    const watchDensity = () => {
+      matchMedia(`(resolution: ${devicePixelRatio}dppx)`).addEventListener('change', () => this.layoutChanged(watchDensity), { once: true, signal });
+    };
+    watchDensity();
+  }
+
+  /** Resize, fullscreen or a new screen density: measure once, redraw the ticks, pick the definition again. */
+  private layoutChanged(then?: () => void): void {
+    this.maxWidth = (this.root?.querySelector('.probe') as HTMLElement | null)?.getBoundingClientRect().width || Infinity;
+    this.annotations.place(this.player, this.layout?.());
+    void this.pipeline.repick();
+    this.painter?.repaint();
+    then?.();
+  }
+
+  /** The preview's CSS width before `--vod-thumbnails-max-width` caps it. */
+  private cssWidth(): number | undefined {
+    return this.host.width && this.host.width > 0 ? this.host.width : (this.pipeline.definitions?.baseWidth ?? this.pipeline.track?.cue(0)?.w);
+  }
+
+  private reload(): void {
+    this.reloadPending = false;
+    this.eventPayload = undefined;
+    this.pipeline.load(this.player ? this.source.spec(this.host.event, this.host.eventSrc) : undefined);
+  }
+
+  private request(request: SeekRequest | undefined): void {
+    if (request) this.pipeline.open();
+    this.painter?.show(request);
+  }
+
+  /** What to show for `request` (once per frame, from the painter's rAF). */
+  private frameOf(request: SeekRequest): Frame | undefined {
+    // `player.src()` swaps the source object at once, its events come later: never a frame of
+    // the old video's tiles in between (an identity check per frame, nothing more).
+    const source = this.player && currentSourceOf(this.player);
+    if (source && source !== this.seenSource) {
+      this.seenSource = source;
+      if (this.source.movedTo(source)) this.reload();
+    }
+    const duration = this.player && durationOf(this.player);
+    const layout = this.layout?.();
+    if (!duration || !layout) return undefined;
+    const scrubs = request.drag && (request.via === 'touch' ? this.host.scrub !== 'off' : this.host.scrub === 'always');
+    const scrub = scrubs ? this.pipeline.trackFor(layout.width * (devicePixelRatio || 1)) : undefined;
+    const { marks, chapters, snapPx } = this.annotations;
+    const fixed = !!this.host.width && this.host.width > 0;
+    const context = { marks, chapters, snapPx, duration, layout, showTime: this.host.showTime, width: this.cssWidth(), fixed, scrub };
+    const frame = previewFrame(request, context, this.pipeline, this.painter?.drawn);
+    if (request.via === 'key' && frame) this.annotations.say(frame.announce);
+    return frame;
+  }
+
+  private updateMarks(): void {
+    try {
+      this.annotations.setMarks(this.host.marks, this.eventPayload, this.host.fileId);
+    } catch (error) {
+      this.report.fail(error as Error, 'payload');
+    }
+  }
+
+  private loadChapters(): void {
+    this.annotations.loadChapters(this.host.chaptersSrc, this.player, this.host.timeout, (error) => this.report.fail(error, 'chapters'));
+  }
+
+  private showTooltips(show: boolean): void {
+    for (const tooltip of this.tooltips) show ? tooltip.show() : tooltip.hide();
+  }
+}
