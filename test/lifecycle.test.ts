@@ -21,6 +21,7 @@ import {
   TILE,
   token,
   tokenedEvent,
+  until,
   withToken,
 } from './support/player.js';
 import { displayedPixels, expectTileFor, meanDifference, referencePixels, tileShown } from './support/preview.js';
@@ -55,10 +56,14 @@ describe('lifecycle', () => {
       for (let i = 1; i <= last; i++) player.src(source(i));
 
       // Until the last source's tile shows, every frame that shows a tile must show that one.
-      const expected = expectedTile(point.time + shift(last) * TILE.interval);
-      const stale: number[] = [];
+      const stale: string[] = [];
       let matched = false;
-      const end = performance.now() + 8000;
+      const burst = performance.now();
+      const end = burst + 8000;
+      const tileOf = async (i: number, shown: ImageData) => {
+        const tile = expectedTile(point.time + shift(i) * TILE.interval);
+        return meanDifference(shown, await referencePixels(sheetsOf(i)[tile.sheet]!, tile.x, tile.y, shown.width, shown.height));
+      };
       while (!matched && performance.now() < end) {
         await nextFrame();
         if (player.currentSrc().includes(runs[last]!) && (player.readyState() ?? 0) >= 1 && !player.el().classList.contains('vjs-has-started')) {
@@ -68,12 +73,16 @@ describe('lifecycle', () => {
         }
         if (!tileShown(el)) continue;
         const shown = displayedPixels(el);
-        const reference = await referencePixels(sheetsOf(last)[expected.sheet]!, expected.x, expected.y, shown.width, shown.height);
-        const difference = meanDifference(shown, reference);
-        if (difference < 1) matched = true;
-        else stale.push(Math.round(difference));
+        if ((await tileOf(last, shown)) < 1) {
+          matched = true;
+          continue;
+        }
+        // Which source's tile was it?
+        let source = 'no source';
+        for (let i = 0; i < last; i++) if ((await tileOf(i, shown)) < 1) source = `source ${i}`;
+        stale.push(`${Math.round(performance.now() - burst)} ms after the burst: the tile of ${source}`);
       }
-      expect(stale, 'mean pixel differences of frames that showed another tile').to.deep.equal([]);
+      expect(stale, 'frames that showed another tile').to.deep.equal([]);
       expect(matched, `the last source’s tile shows (state ${el.state})`).to.equal(true);
       expect(player.currentSrc()).to.contain(runs[last]);
       const settled = Date.now();
@@ -95,16 +104,24 @@ describe('lifecycle', () => {
 
   it('create/dispose cycles of a player with the plugin keep the heap and DOM counts bounded', async function () {
     const cycles = (await heavy()) ? 400 : 100;
-    this.timeout(cycles * 600 + 20000);
+    this.timeout(cycles * 1500 + 30000);
     const page = watchPage();
-    const run = token();
-    const event = tokenedEvent(run);
+    const lazy = tokenedEvent(token());
     const cycle = async (i: number, plugin = true) => {
       const { player } = makePlayer({}, { width: 640, height: 360 });
       if (plugin) {
-        // Alternate lazy and eager sheet loading so the sheet cache is exercised too.
-        const el = player.vodSpriteThumbnails({ event, preload: i % 2 ? 'hover' : 'auto' }).element as VodSpriteThumbnails;
+        // Alternate lazy and eager sheet loading so the sheet cache is exercised too. Eager
+        // cycles wait for their own three sheets: Chromium keeps an <img> that is still loading
+        // alive (bare `new Image()`s too), which would count against us as DOM nodes.
+        const run = token();
+        const eager = i % 4 === 0;
+        const el = player.vodSpriteThumbnails({ event: eager ? tokenedEvent(run) : lazy, preload: eager ? 'auto' : 'hover' }).element as VodSpriteThumbnails;
         await readyOf(el);
+        if (eager) {
+          const sheets = () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(run) && entry.name.includes('.jpg')).length;
+          await until(() => sheets() >= SHEETS.length, 'the three sheets to load');
+          performance.clearResourceTimings();
+        }
       }
       await nextFrame();
       player.dispose();
@@ -113,7 +130,7 @@ describe('lifecycle', () => {
     try {
       // Warm-up: Chromium and video.js keep about 350 DOM nodes of their own after the first
       // hundred or so players (measured with bare video.js players too), then stay flat.
-      for (let i = 0; i < 60; i++) await cycle(i, i % 3 !== 0);
+      for (let i = 0; i < 40; i++) await cycle(i, i % 3 !== 0);
       const before = await memory();
       for (let i = 0; i < cycles; i++) await cycle(i);
       await sleep(200);
@@ -136,9 +153,9 @@ describe('lifecycle', () => {
 });
 
 /**
- * Bounds for the create/dispose test. Measured here (100 cycles, 2-core shared machine): heap
- * −0.9 to −0.6 KB per cycle (flat), about 2 DOM nodes per cycle (sheet <img>s still loading at
- * dispose: Chromium keeps in-flight images alive, bare `new Image()`s do the same), listeners flat.
- * One leaked player is ~170 nodes and ~50 KB; one leaked element with its shadow DOM ~8 nodes.
+ * Bounds for the create/dispose test. Measured here (100 cycles, 2-core shared machine,
+ * the element of 2 Dec 2026 afternoon): heap +1.8 to +3.7 KB per cycle, DOM nodes +0.4 per cycle,
+ * listeners flat. One leaked player is ~170 nodes and tens of KB; one leaked element with its
+ * shadow DOM ~8 nodes.
  */
-const BOUNDS = { heapPerCycle: 16 * 1024, nodesPerCycle: 4, listeners: 20 };
+const BOUNDS = { heapPerCycle: 16 * 1024, nodesPerCycle: 1, listeners: 20 };
