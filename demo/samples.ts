@@ -47,8 +47,8 @@ export const samples: Sample[] = [
   {
     label: 'Host unreachable',
     failing: true,
-    title: 'The VTT on a host that refuses the connection (nothing listens on that port)',
-    build: async () => withVtt(await fetchText('normal.json'), 'http://127.0.0.1:9/imageSprite/imageSprite_10.vtt'),
+    title: 'The VTT on a host that refuses the connection (port 2: nothing listens there)',
+    build: async () => withVtt(await fetchText('normal.json'), 'http://127.0.0.1:2/imageSprite/imageSprite_10.vtt'),
   },
   {
     label: 'VTT without CORS',

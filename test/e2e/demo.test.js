@@ -7,11 +7,21 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { demoDir, ensureDemoBuilt, launchBrowser, root, serveStatic, waitFor } from './harness.js';
-import { checkHover, cueIndexAt, cues, duration, formatTime, previewParts, thumbnailVisible } from './tiles.js';
+import { barInView, checkHover, cueIndexAt, cues, duration, formatTime, previewParts, thumbnailVisible } from './tiles.js';
 
 const artifacts = join(root, 'test/.artifacts');
 const payload = (file) => readFileSync(join(root, 'demo/public/payloads', file), 'utf8');
 const goodSamples = ['normal.json', 'reliable.json', 'task.json', 'legacy-2.0.json', 'media-info.json', 'procedure.json'];
+/** Samples with two sprite definitions (and marks): they load; which definition shows is the element's choice. */
+const moreGoodSamples = ['media-info-definitions.json', 'media-info-marks.json'];
+/** Console reports of the failure samples: CORS, a 404, a refused connection. */
+const expectedFailures = [/CORS policy/, /ERR_FAILED/, /ERR_CONNECTION_REFUSED/, /status of 404/];
+/** What each built (not file) sample puts in the payload box. */
+const builtSampleText = {
+  'VTT without CORS': /"WebVttUrl": "http:\/\/localhost:\d+\//,
+  'VTT not found': /"WebVttUrl": "http:\/\/127\.0\.0\.1:\d+\/media\/imageSprite_missing\.vtt"/,
+  'Host unreachable': /"WebVttUrl": "http:\/\/127\.0\.0\.1:2\//,
+};
 
 let server;
 let browser;
@@ -50,7 +60,8 @@ async function openPage(path, { viewport = { width: 1280, height: 900 }, mobile 
     if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(message.text()))) problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto(new URL(path, server.origin).href, { waitUntil: 'load' });
+  // A generous navigation budget: the machines are shared and a cold page load can take seconds.
+  await page.goto(new URL(path, server.origin).href, { waitUntil: 'load', timeout: 30_000 });
   return {
     page,
     problems,
@@ -135,7 +146,7 @@ async function hoverAcross(page, playerSelector, fractions, sheetBase) {
   await waitFor(async () => !(await thumbnailVisible(thumbnail)), { timeout: 3000, message: `${playerSelector} preview hidden after leaving` });
 }
 
-describe('demo page', { timeout: 120_000 }, () => {
+describe('demo page', { timeout: 420_000 }, () => {
   test('section 1, custom element: hovering shows the right tile, label and place', async () => {
     const { page, done } = await openPage('/');
     await waitReady(page, '#element-player');
@@ -233,10 +244,10 @@ describe('demo page', { timeout: 120_000 }, () => {
   });
 
   test('section 3: sample buttons load each sample', async () => {
-    // The "VTT without CORS" sample makes the browser report a CORS failure on the console.
-    const { page, done } = await openPage('/', { allowed: [/CORS policy/, /ERR_FAILED/] });
+    // The failure samples make the browser report their failures on the console.
+    const { page, done } = await openPage('/', { allowed: expectedFailures });
     const buttons = await page.locator('#sample-buttons button').evaluateAll((all) => all.map((b) => b.dataset.sample));
-    for (const file of [...goodSamples, 'failed.json', 'wrong-event.json', 'bad-json.txt']) {
+    for (const file of [...goodSamples, ...moreGoodSamples, 'failed.json', 'wrong-event.json', 'bad-json.txt', ...Object.keys(builtSampleText)]) {
       assert.ok(buttons.includes(file), `a button for ${file}`);
     }
     for (const name of buttons) {
@@ -245,9 +256,9 @@ describe('demo page', { timeout: 120_000 }, () => {
       const expectedText = name.includes('.') ? payload(name) : undefined;
       await waitFor(async () => {
         const value = await page.locator('#payload-input').inputValue();
-        return expectedText ? value === expectedText : /"WebVttUrl": "http:\/\/localhost:\d+\//.test(value);
+        return expectedText ? value === expectedText : builtSampleText[name].test(value);
       }, { message: `${name}: its text in the payload box` });
-      const failing = !goodSamples.includes(name);
+      const failing = ![...goodSamples, ...moreGoodSamples].includes(name);
       await waitFor(async () => (await page.locator(failing ? '#result.error' : '#result.ok').count()) === 1, {
         timeout: 10_000,
         message: async () => `${name}: ${failing ? 'an error' : 'success'} (result: ${await page.locator('#result').textContent()})`,
@@ -257,7 +268,7 @@ describe('demo page', { timeout: 120_000 }, () => {
   });
 
   test('section 3: errors are explained in plain words with their code', async () => {
-    const { page, done } = await openPage('/', { allowed: [/CORS policy/, /ERR_FAILED/] });
+    const { page, done } = await openPage('/', { allowed: expectedFailures });
     const result = page.locator('#result');
     const apply = async (text) => {
       await page.locator('#payload-input').fill(text);
@@ -293,16 +304,32 @@ describe('demo page', { timeout: 120_000 }, () => {
     await waitFor(async () => (await page.locator('#result.error').count()) === 1, { message: 'the CORS error' });
     text = (await result.textContent()) ?? '';
     assert.match(text, /thumbnail VTT could not be loaded/);
-    assert.match(text, /Access-Control-Allow-Origin/);
+    assert.match(text, /answers, but without an Access-Control-Allow-Origin header/, 'CORS advice for a host that answers');
     assert.match(text, /stage vtt/);
     assert.ok(
       server.requests.some((r) => r.host.startsWith('localhost') && r.url.includes('imageSprite_10.vtt')),
       'the VTT was requested from the other origin',
     );
 
+    // A missing file and a host that refuses connections get advice of their own, not CORS advice.
+    const failure = async (sample) => {
+      await page.locator(`#sample-buttons button[data-sample="${sample}"]`).click();
+      await waitFor(async () => builtSampleText[sample].test(await page.locator('#payload-input').inputValue()), { message: sample });
+      await waitFor(async () => (await page.locator('#result.error').count()) === 1 && !/Loading/.test(await result.textContent()), { message: `${sample}: the error` });
+      return (await result.textContent()) ?? '';
+    };
+    text = await failure('VTT not found');
+    assert.match(text, /HTTP 404/);
+    assert.match(text, /there is no file at that address/);
+    assert.doesNotMatch(text, /Access-Control/);
+    text = await failure('Host unreachable');
+    assert.match(text, /Could not connect to 127\.0\.0\.1:2/);
+    assert.doesNotMatch(text, /Access-Control/);
+
     // With the grid fallback on, the same payload shows the right tiles without the VTT.
     await page.locator('#grid-fallback').check();
     await page.locator('#sample-buttons button[data-sample="VTT without CORS"]').click();
+    await waitFor(async () => (await page.locator('#payload-input').inputValue()).includes('localhost:'), { message: 'the CORS sample again' });
     await waitFor(async () => (await page.locator('#result.ok').count()) === 1, {
       timeout: 10_000,
       message: async () => `the grid fallback (result: ${await result.textContent()})`,
@@ -317,6 +344,53 @@ describe('demo page', { timeout: 120_000 }, () => {
     assert.match(text, /Thumbnails ready/);
     await waitReady(page, '#try-player');
     assertTile(await checkHover(page, '#try-player', 0.6, { sheetBase: server.origin }), '#try-player after errors');
+    await done();
+  });
+
+  test('section 3: the result follows later events — ready, then a sheet that fails', async () => {
+    const { page, done } = await openPage('/', { allowed: [/status of 404/] });
+    // The normal callback with its second sheet in a folder that does not exist (same file name,
+    // so the VTT's bare refs still pick it).
+    const event = JSON.parse(payload('normal.json'));
+    const sheets = event.CreateImageSpriteCompleteEvent.ImageSpriteUrlSet;
+    sheets[1] = sheets[1].replace('../media/', '../media/missing/');
+    await page.locator('#payload-input').fill(JSON.stringify(event));
+    await page.locator('#apply').click();
+    await waitFor(async () => (await page.locator('#result.ok').count()) === 1, { message: 'ready first' });
+    await waitReady(page, '#try-player');
+    // Hovering sheet 0 loads it and its neighbour, sheet 1, which fails.
+    const { bar } = previewParts(page, '#try-player');
+    const box = await barInView(page, bar);
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2, { steps: 4 });
+    await waitFor(async () => (await page.locator('#result.error').count()) === 1, {
+      timeout: 10_000,
+      message: async () => `the sheet's error in the result (result: ${await page.locator('#result').textContent()})`,
+    });
+    const text = (await page.locator('#result').textContent()) ?? '';
+    assert.match(text, /A sprite sheet could not be loaded/);
+    assert.match(text, /stage image/);
+    assert.equal(await page.locator('#parsed').isVisible(), true, 'what was parsed stays: the VTT was fine');
+    await page.mouse.move(5, 5);
+    await done();
+  });
+
+  test('section 4: marks, chapters and two definitions load; the width switch and the readout', async () => {
+    const { page, done } = await openPage('/');
+    await waitReady(page, '#marks-player');
+    const element = page.locator('#marks-player vod-sprite-thumbnails');
+    assert.equal(await element.getAttribute('event-src'), 'payloads/media-info-marks.json');
+    assert.equal(await element.getAttribute('chapters-src'), 'media/chapters.vtt');
+    assert.match(await page.locator('#marks [data-state]').textContent(), /^ready/);
+    assert.match(await page.locator('#definition-readout').textContent(), /devicePixelRatio 1\b/);
+    // At 1x, the 142-px tiles are sharp enough: the definition-10 sheet's tile shows.
+    assertTile(await checkHover(page, '#marks-player', 0.37, { sheetBase: server.origin }), '#marks-player');
+    await page.mouse.move(5, 5);
+    await page.locator('#marks .dpr-switch [data-width="284"]').click();
+    assert.equal(await element.getAttribute('width'), '284');
+    await page.locator('#marks .dpr-switch [data-width=""]').click();
+    assert.equal(await element.getAttribute('width'), null);
+    const shown = await page.locator('[data-code="marks"] code').textContent();
+    assert.match(shown, /chapters-src="media\/chapters\.vtt"/, 'the markup shown is the one used');
     await done();
   });
 
@@ -369,6 +443,24 @@ describe('demo page', { timeout: 120_000 }, () => {
 });
 
 describe('script-tag page', { timeout: 60_000 }, () => {
+  test('served by `npm start` (Vite dev server), its code listing shows only the page’s own tags', async () => {
+    const { createServer } = await import('vite');
+    const dev = await createServer({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', server: { port: 0, strictPort: false, hmr: false } });
+    await dev.listen();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${dev.resolvedUrls.local[0]}script-tag.html`);
+      const source = await waitFor(async () => (await page.locator('#source').textContent()) || '', { timeout: 20_000, message: 'the code listing' });
+      const scripts = await page.evaluate(() => [...document.querySelectorAll('head script[src]')].map((s) => s.getAttribute('src')));
+      await page.close();
+      assert.ok(scripts.includes('/@vite/client'), 'the dev server adds its client (what the listing must leave out)');
+      assert.doesNotMatch(source, /@vite/);
+      assert.match(source, /<script src="vendor\/video\.min\.js"><\/script>\n<script src="lib\/vod-sprite-thumbnails\.iife\.js"><\/script>/);
+    } finally {
+      await dev.close();
+    }
+  });
+
   test('the IIFE build with video.js from a plain script tag shows the right tiles', async () => {
     const { page, done } = await openPage('/script-tag.html');
     const setup = await page.evaluate(() => ({

@@ -3,13 +3,15 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromeMissingMessage, findChrome } from '../support/chrome-path.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const demoDir = join(root, 'dist/demo');
+/** dist/, or VST_OUT_DIR (as in vite.config.ts): a run that must not touch the shared dist/. */
+const distDir = resolve(root, process.env.VST_OUT_DIR ?? 'dist');
+export const demoDir = join(distDir, 'demo');
 
 /** Newest modification time under `path` (a file or a directory tree). */
 function newest(path) {
@@ -26,11 +28,11 @@ function newest(path) {
  */
 export function ensureDemoBuilt() {
   const outputs = [
-    'dist/vod-sprite-thumbnails.iife.js',
-    'dist/demo/index.html',
-    'dist/demo/script-tag.html',
-    'dist/demo/lib/vod-sprite-thumbnails.iife.js',
-  ].map((path) => join(root, path));
+    'vod-sprite-thumbnails.iife.js',
+    'demo/index.html',
+    'demo/script-tag.html',
+    'demo/lib/vod-sprite-thumbnails.iife.js',
+  ].map((path) => join(distDir, path));
   const inputs = ['src', 'demo', 'vite.config.ts', 'package.json'].map((path) => join(root, path));
   const sourcesTime = Math.max(...inputs.filter(existsSync).map(newest));
   const builtTime = Math.min(...outputs.map((path) => (existsSync(path) ? statSync(path).mtimeMs : 0)));

@@ -149,14 +149,27 @@ async function tileDifferences(page, thumbnail, indices, sheetBase) {
 }
 
 /**
+ * Scrolls the seek bar into view with room above it for the preview (scrolling alone may leave
+ * the bar at the top of the viewport), and returns its box.
+ */
+export async function barInView(page, bar, room = 260) {
+  await bar.scrollIntoViewIfNeeded();
+  const top = (await bar.boundingBox())?.y ?? room;
+  if (top < room) {
+    await page.evaluate((by) => window.scrollBy(0, by), top - room);
+    await page.waitForTimeout(50);
+  }
+  return bar.boundingBox();
+}
+
+/**
  * Hovers the seek bar of `playerSelector` at `fraction` and checks what a user sees: the preview
  * appears, inside the player and centred on the pointer unless clamped; the label reads the
  * hovered time as video.js formats it; the tile's pixels are that time's tile, not a neighbour's.
  */
 export async function checkHover(page, playerSelector, fraction, { sheetBase }) {
   const { bar, thumbnail, label } = previewParts(page, playerSelector);
-  await bar.scrollIntoViewIfNeeded();
-  const box = await bar.boundingBox();
+  const box = await barInView(page, bar);
   if (!box) throw new Error(`${playerSelector}: no seek bar`);
   const point = pickPoint(box, fraction);
   const y = Math.round(box.y + box.height / 2);
