@@ -28,7 +28,8 @@ async function reference(definition: 10 | 20, time: number, run: string, width: 
   const scale = definition === 20 ? 2 : 1;
   const tile = expectedTile(time);
   const image = new Image();
-  image.src = sheets(definition, run)[tile.sheet]!;
+  // Without the run's token: the reference's own request must not count as the element's.
+  image.src = sheets(definition, run)[tile.sheet]!.replace(/\?run=.*/, '');
   await image.decode();
   const crop = new OffscreenCanvas(142 * scale, 80 * scale);
   crop.getContext('2d')!.drawImage(image, tile.x * scale, tile.y * scale, 142 * scale, 80 * scale, 0, 0, 142 * scale, 80 * scale);

@@ -13,7 +13,7 @@ import { readyDetail } from './events.js';
 import { previewFrame, saveData } from './frame.js';
 import { Pipeline, type ThumbnailsErrorStage, type ThumbnailsState } from './pipeline.js';
 import { type Frame, PreviewPainter } from './preview.js';
-import { SourceChoice } from './source.js';
+import { SourceChoice, sameSrc } from './source.js';
 
 /** How the controller reports back to its element. */
 export interface Report {
@@ -48,7 +48,7 @@ export class Previews implements ReactiveController {
     // Clear right away (never a stale preview), then load the new one.
     sourceChanged: (source, exact) => {
       // A `player.src()` already replaced by a later one (rapid changes): nothing to show of it.
-      if (exact && this.player && currentSourceOf(this.player).src !== source.src) return;
+      if (exact && this.player && !sameSrc(currentSourceOf(this.player).src, source.src)) return;
       if (exact ? this.source.changed(source) : this.source.movedTo(source)) this.reload();
     },
   });

@@ -20,6 +20,9 @@ export type LoadStage = 'payload' | 'vtt';
 /** One spelling per source URL: video.js reports a source as given (maybe relative) or resolved. */
 const sourceId = (src: string | undefined) => (src ? (URL.canParse(src, document.baseURI) ? new URL(src, document.baseURI).href : src) : '');
 
+/** The same media URL, however video.js spells it. */
+export const sameSrc = (a: string | undefined, b: string | undefined) => sourceId(a) === sourceId(b);
+
 function samePayload(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   try {
