@@ -94,6 +94,24 @@ describe('ThumbnailTrack', () => {
     }
   });
 
+  it('cue(i) is cues[i], the same object every time; out of range or not an index → undefined', () => {
+    const t = new ThumbnailTrack([cue(0, 1, 'a', 0), cue(1, 2, 'b', 1), cue(2, 3, 'a', 2)]);
+    const second = t.cue(1);
+    expect(second).to.equal(t.cue(1));
+    expect({ ...second }).to.deep.equal(cue(1, 2, 'b', 1));
+    expect(t.cues[1]).to.equal(second);
+    expect(t.cue(t.indexAt(2.5))).to.equal(t.at(2.5));
+    for (const i of [-1, 3, 1.5, Number.NaN, Infinity]) expect(t.cue(i), String(i)).to.equal(undefined);
+    expect(t.length).to.equal(3);
+    expect(t.sheets).to.deep.equal(['a', 'b']);
+  });
+
+  it('a whole-image cue keeps w and h undefined, a zero-size one keeps its zeros', () => {
+    const t = new ThumbnailTrack([{ start: 0, end: 1, url: 'u', x: 0, y: 0, w: undefined, h: undefined }, { start: 1, end: 2, url: 'u', x: 5, y: 6, w: 0, h: 0 }]);
+    expect({ ...t.cue(0) }).to.deep.equal({ start: 0, end: 1, url: 'u', x: 0, y: 0, w: undefined, h: undefined });
+    expect({ ...t.cue(1) }).to.deep.equal({ start: 1, end: 2, url: 'u', x: 5, y: 6, w: 0, h: 0 });
+  });
+
   it('cues keep their fields', () => {
     const t = new ThumbnailTrack([{ start: 1, end: 2, url: 'https://a/b.jpg', x: 3, y: 4, w: undefined, h: undefined }]);
     expect({ ...t.cues[0] }).to.deep.equal({ start: 1, end: 2, url: 'https://a/b.jpg', x: 3, y: 4, w: undefined, h: undefined });

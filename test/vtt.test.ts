@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ThumbnailVttError, type ThumbnailVttErrorCode } from '../src/parse/errors.js';
-import { parseThumbnailVtt } from '../src/parse/thumbnail-vtt.js';
+import { parseThumbnailVtt, parseThumbnailVttAsync } from '../src/parse/thumbnail-vtt.js';
 import { parseVttCues } from '../src/parse/vtt-scanner.js';
 
 const MEDIA = new URL('/demo/public/media/', location.href).href;
@@ -46,6 +46,27 @@ describe('parseThumbnailVtt', () => {
       [62.345, 3600],
       [123 * 3600 + 4 * 60 + 5.006, 3600000],
     ]);
+  });
+
+  describe('timestamps out of range (issue 12, item 6)', () => {
+    const file = (start: string, end = '00:00:01.000') => `WEBVTT\n\n00:00.000 --> 00:01.000\na.jpg#xywh=0,0,1,1\n\n${start} --> ${end}\nb.jpg#xywh=0,0,1,1\n`;
+
+    it('a 400-digit hour is bad-timestamp on its timing line, never a NaN start', () => {
+      expectVttError(() => parse(file(`${'9'.repeat(400)}:00:00.000`)), 'bad-timestamp', 6, 'out of range');
+      expectVttError(() => parse(file('00:00:02.000', `${'1'.repeat(400)}:00:00.000`)), 'bad-timestamp', 6, 'out of range');
+    });
+
+    it('hours past what a double holds exactly (or that Chromium reads as ∞) are bad-timestamp', () => {
+      for (const hours of ['2501999793', '2562047788', '4294967296', '99999999999999999999']) {
+        expectVttError(() => parse(file(`${hours}:00:00.000`, `${hours}:00:01.000`)), 'bad-timestamp', 6, 'out of range');
+      }
+    });
+
+    it('the largest exact hour still parses, to the millisecond', () => {
+      const cues = tiles(file('2501999792:00:00.000', '2501999792:00:00.001'));
+      expect(cues[1]!.start).to.equal(2501999792 * 3600);
+      expect(cues[1]!.end).to.equal(2501999792 * 3600 + 0.001);
+    });
   });
 
   it('BOM, CRLF, CR-only and text after WEBVTT', () => {
@@ -192,6 +213,56 @@ describe('parseThumbnailVtt', () => {
     expect(track.sheets).to.deep.equal(imageUrls.map((u) => u.replace('http:', 'https:')));
     expect({ ...track.at(35999.5) }).to.deep.equal({ start: 35999, end: 36000, url: track.sheets[359], x: 9 * 142, y: 9 * 80, w: 142, h: 80 });
     expect(track.at(12345)!.url).to.equal(track.sheets[123]);
+  });
+});
+
+describe('parseThumbnailVttAsync', () => {
+  const stamp = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+  const big = (count: number) => {
+    const parts = ['WEBVTT\n\n'];
+    for (let i = 0; i < count; i++) parts.push(`${stamp(i)} --> ${stamp(i + 1)}\nimageSprite_10_${Math.floor(i / 100)}.jpg#xywh=${(i % 10) * 142},${Math.floor((i % 100) / 10) * 80},142,80\n\n`);
+    return parts.join('');
+  };
+  const options = { vttUrl: VTT_URL, pageProtocol: 'https:' };
+
+  it('gives the same track as the sync parse, yielding to other tasks between slices', async () => {
+    const text = big(20000);
+    // scheduler.yield() resumes the parse before ordinary timers (its continuations keep their
+    // priority) but lets more urgent work in, such as input: a user-blocking task stands in.
+    const scheduler = (globalThis as unknown as { scheduler?: { postTask(f: () => void, o: { priority: string }): Promise<void> } }).scheduler;
+    const later = (f: () => void) => (scheduler ? void scheduler.postTask(f, { priority: 'user-blocking' }) : setTimeout(f, 0));
+    let done = false;
+    let ranWhileParsing = false;
+    later(() => {
+      ranWhileParsing = !done;
+    });
+    const track = await parseThumbnailVttAsync(text, options, { sliceMs: 0 });
+    done = true;
+    expect(ranWhileParsing, 'another task ran before the parse ended').to.be.true;
+    expect(track.cues.map((c) => ({ ...c }))).to.deep.equal(parseThumbnailVtt(text, options).cues.map((c) => ({ ...c })));
+  });
+
+  it('rejects with the same typed errors', async () => {
+    const bad = 'WEBVTT\n\n00:00.000 --> 00:01.000\njavascript:alert(1)#xywh=0,0,1,1\n';
+    const error = await parseThumbnailVttAsync(bad, options).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(ThumbnailVttError);
+    expect((error as ThumbnailVttError).code).to.equal('bad-url');
+    expect((error as ThumbnailVttError).line).to.equal(4);
+    const notVtt = await parseThumbnailVttAsync('<html>', options).catch((e: unknown) => e);
+    expect((notVtt as ThumbnailVttError).code).to.equal('not-webvtt');
+  });
+
+  it('stops at the next slice when its signal aborts, and does not start when already aborted', async () => {
+    const controller = new AbortController();
+    const pending = parseThumbnailVttAsync(big(20000), options, { signal: controller.signal, sliceMs: 0 });
+    controller.abort();
+    const error = await pending.catch((e: unknown) => e);
+    expect((error as DOMException).name).to.equal('AbortError');
+    const early = await parseThumbnailVttAsync(big(1), options, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect((early as DOMException).name).to.equal('AbortError');
   });
 });
 
