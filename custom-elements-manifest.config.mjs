@@ -1,6 +1,7 @@
 // custom-elements.json, as shipped: read from src/, but every path names the built file a user
-// imports (dist/…js, same layout as src/ thanks to preserveModules), and private members are
-// left out (they are not API). `npm run analyze -- --outdir <dir>` writes it elsewhere.
+// imports (dist/…js, same layout as src/ thanks to preserveModules); only the element's module,
+// its definition and the two entry points are kept, and private members are left out (they are
+// not API). `npm run analyze -- --outdir <dir>` writes it elsewhere.
 
 import { posix } from 'node:path';
 
@@ -23,9 +24,14 @@ function isPrivate(member) {
 const shippedFilesNoPrivates = {
   name: 'shipped-files-no-privates',
   packageLinkPhase({ customElementsManifest }) {
-    // Type-only modules have no built file: nothing to point at.
+    // What tools read the manifest for: the element, where it is defined, and the entry points.
+    // Internal modules (loading, video.js glue, the parsers' helpers) would only add weight.
+    const entries = new Set(['src/index.ts', 'src/parse/index.ts']);
     customElementsManifest.modules = customElementsManifest.modules.filter(
-      (mod) => mod.declarations?.length || mod.exports?.length,
+      (mod) =>
+        entries.has(mod.path) ||
+        mod.declarations?.some((declaration) => declaration.customElement) ||
+        mod.exports?.some((entry) => entry.kind === 'custom-element-definition'),
     );
     const kept = new Set(customElementsManifest.modules.map((mod) => shippedPath(mod.path)));
     for (const mod of customElementsManifest.modules) {

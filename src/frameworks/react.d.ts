@@ -9,9 +9,13 @@
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
+  KeyFrameMark,
+  ThumbnailsDefinitionDetail,
   ThumbnailsErrorDetail,
+  ThumbnailsExpiredDetail,
   ThumbnailsPreload,
   ThumbnailsReadyDetail,
+  ThumbnailsScrub,
   VodSpriteThumbnails,
 } from '../index.js';
 
@@ -34,10 +38,15 @@ export interface VodSpriteThumbnailsJsxProps extends DetailedHTMLProps<HTMLAttri
   upgradeInsecure?: boolean;
   'chapters-src'?: string;
   chaptersSrc?: string;
-  scrub?: 'off' | 'touch' | 'always';
+  scrub?: ThumbnailsScrub;
+  timeout?: number;
+  /** Properties only (React 19 sets them as properties). */
+  marks?: KeyFrameMark[] | null;
+  refreshEvent?: (() => Promise<unknown>) | null;
   'onvod-thumbnails-ready'?: (event: CustomEvent<ThumbnailsReadyDetail>) => void;
   'onvod-thumbnails-error'?: (event: CustomEvent<ThumbnailsErrorDetail>) => void;
-  'onvod-thumbnails-definition'?: (event: CustomEvent<{ definition: unknown }>) => void;
+  'onvod-thumbnails-definition'?: (event: CustomEvent<ThumbnailsDefinitionDetail>) => void;
+  'onvod-thumbnails-expired'?: (event: CustomEvent<ThumbnailsExpiredDetail>) => void;
 }
 
 declare module 'react' {

@@ -7,7 +7,15 @@
  * `vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'vod-sprite-thumbnails' } } })`.
  */
 import type { DefineComponent } from 'vue';
-import type { ThumbnailsErrorDetail, ThumbnailsPreload, ThumbnailsReadyDetail } from '../index.js';
+import type {
+  KeyFrameMark,
+  ThumbnailsDefinitionDetail,
+  ThumbnailsErrorDetail,
+  ThumbnailsExpiredDetail,
+  ThumbnailsPreload,
+  ThumbnailsReadyDetail,
+  ThumbnailsScrub,
+} from '../index.js';
 
 /** The element's attributes and properties, as template props (Vue sets known properties as properties). */
 export interface VodSpriteThumbnailsVueProps {
@@ -21,14 +29,19 @@ export interface VodSpriteThumbnailsVueProps {
   preload?: ThumbnailsPreload;
   upgradeInsecure?: boolean;
   chaptersSrc?: string;
-  scrub?: 'off' | 'touch' | 'always';
+  scrub?: ThumbnailsScrub;
+  timeout?: number;
+  marks?: KeyFrameMark[] | null;
+  refreshEvent?: (() => Promise<unknown>) | null;
   // `@vod-thumbnails-ready` compiles to one of these keys, depending on Vue's version.
   'onVod-thumbnails-ready'?: (event: CustomEvent<ThumbnailsReadyDetail>) => void;
   'onVod-thumbnails-error'?: (event: CustomEvent<ThumbnailsErrorDetail>) => void;
-  'onVod-thumbnails-definition'?: (event: CustomEvent<{ definition: unknown }>) => void;
+  'onVod-thumbnails-definition'?: (event: CustomEvent<ThumbnailsDefinitionDetail>) => void;
   onVodThumbnailsReady?: (event: CustomEvent<ThumbnailsReadyDetail>) => void;
   onVodThumbnailsError?: (event: CustomEvent<ThumbnailsErrorDetail>) => void;
-  onVodThumbnailsDefinition?: (event: CustomEvent<{ definition: unknown }>) => void;
+  onVodThumbnailsDefinition?: (event: CustomEvent<ThumbnailsDefinitionDetail>) => void;
+  'onVod-thumbnails-expired'?: (event: CustomEvent<ThumbnailsExpiredDetail>) => void;
+  onVodThumbnailsExpired?: (event: CustomEvent<ThumbnailsExpiredDetail>) => void;
 }
 
 declare module 'vue' {

@@ -9,9 +9,9 @@ import { launchBrowser, serveStatic, waitFor } from '../e2e/harness.js';
 import { cdnPage, consumerFiles } from './consumer-files.js';
 import { buildStage, consumer, dryRun, node, nodeAsync, pack, remove, root } from './pack.js';
 
-/** The tarball may not grow past this (gzipped bytes); today it is about 70 kB. */
-const MAX_TARBALL_BYTES = 110_000;
-const MAX_UNPACKED_BYTES = 420_000;
+/** The tarball may not grow past this (gzipped bytes); on 2 December 2026 it was about 100 kB. */
+const MAX_TARBALL_BYTES = 130_000;
+const MAX_UNPACKED_BYTES = 520_000;
 const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^custom-elements\.json$/, /^dist\/(?!demo\/)[\w@./-]+\.js$/, /^dist\/types\/[\w./-]+\.d\.ts$/];
 const bin = (name, file) => join(root, 'node_modules', name, file);
 
@@ -96,14 +96,25 @@ describe('the tarball', () => {
 });
 
 describe('consumers of the installed tarball', () => {
-  test('tsc --strict: bundler, node16 and nodenext resolution type-check the plugin, element and events', async () => {
-    const runs = ['bundler', 'node16', 'nodenext'].map((resolution) =>
-      nodeAsync([bin('typescript', 'bin/tsc'), '-p', join(app, `tsconfig.${resolution}.json`)], { cwd: app }).then(
-        () => undefined,
-        (error) => `${resolution}: ${error.message}`,
+  const typeCheck = (resolutions) =>
+    Promise.all(
+      resolutions.map((resolution) =>
+        nodeAsync([bin('typescript', 'bin/tsc'), '-p', join(app, `tsconfig.${resolution}.json`)], { cwd: app }).then(
+          () => undefined,
+          (error) => `${resolution}: ${error.message}`,
+        ),
       ),
-    );
-    assert.deepEqual((await Promise.all(runs)).filter(Boolean), []);
+    ).then((failures) => failures.filter(Boolean));
+
+  test('tsc --strict, bundler resolution: the plugin on Player, the element, its events and /parse type-check', async () => {
+    assert.deepEqual(await typeCheck(['bundler']), []);
+  });
+
+  // Needs the emitted .d.ts to reach video.js's types as 'video.js/dist/types/player.js' (with the
+  // extension, through import() types): a default import of video.js's CommonJS-format .d.ts is
+  // typed as the module object under node16.
+  test('tsc --strict, node16 and nodenext resolution: the same consumer type-checks', async () => {
+    assert.deepEqual(await typeCheck(['node16', 'nodenext']), []);
   });
 
   // React's and Vue's own types are not among the repo's dev dependencies yet: the check runs
