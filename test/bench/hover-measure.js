@@ -46,7 +46,7 @@ export function sweep(bar, count) {
 async function expectPreview(handle, fraction) {
   const { page, cdp, bar, name } = handle;
   await move(cdp, bar.left + (bar.right - bar.left) * fraction, bar.y);
-  const result = await page.evaluate(() => window.bench.preview(8000));
+  const result = await page.evaluate(() => window.bench.preview(15000));
   if (!result.shown) {
     throw new Error(`${name}: no preview on hover at ${Math.round(fraction * 100)} % of the seek bar (${result.what}); the comparison would mean nothing`);
   }
@@ -68,7 +68,8 @@ export async function openPage(context, url, name, timeDomain) {
   const handle = { name, page, errors: [], shown: '' };
   page.on('pageerror', (error) => handle.errors.push(error.message));
   try {
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    // Generous: five pages open at once, on a machine other sessions may be loading heavily.
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
     handle.bar = await page.evaluate(() => window.bench.ready).catch((error) => {
       throw new Error(`${name}: the page did not get ready: ${error.message}`);
     });

@@ -43,19 +43,22 @@ export async function buildIife(srcRoot = root) {
   return result.outputFiles[0].text;
 }
 
+/** `throttled-moves` -> `BENCH_THROTTLED_MOVES`. */
+const envName = (name) => `BENCH_${name.toUpperCase().replaceAll('-', '_')}`;
+
 /**
  * `--name=value` from the command line, else the environment variable `BENCH_NAME`, as a
  * number, or `fallback`.
  */
 export function numberArg(name, fallback) {
   const fromArgv = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  return Number(fromArgv ?? process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
+  return Number(fromArgv ?? process.env[envName(name)] ?? fallback);
 }
 
 /** `--name=value` or `BENCH_NAME` as a string, or `fallback`. */
 export function stringArg(name, fallback) {
   const fromArgv = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  return fromArgv ?? process.env[`BENCH_${name.toUpperCase()}`] ?? fallback;
+  return fromArgv ?? process.env[envName(name)] ?? fallback;
 }
 
 export function median(values) {
