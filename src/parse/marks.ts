@@ -11,7 +11,7 @@
  */
 import { quote, SpriteEventError } from './errors.js';
 import { parseJson } from './json.js';
-import { asTyped, failed, fail, isObject, join, type Obj, shown } from './payload-fields.js';
+import { asTyped, isObject, join, type Obj, peel } from './payload-fields.js';
 import type { KeyFrameMarksInput } from './payload-types.js';
 import type { KeyFrameMark, ParseKeyFrameMarksOptions } from './types.js';
 
@@ -22,24 +22,14 @@ import type { KeyFrameMark, ParseKeyFrameMarksOptions } from './types.js';
 export const MAX_MARKS = 1000;
 /** Tencent's limit for `Content`; longer text is cut (with `…`). */
 export const MAX_MARK_TEXT = 128;
-const MAX_DEPTH = 8;
 
-/** Where a list of marks sits and how its items read. */
-interface Source {
-  list: unknown;
-  path: string;
-  time: string;
-  text: string;
-  /** Divisor to seconds. */
-  scale: number;
-  /** Percent-decode the text (the playback-info answer). */
-  decode: boolean;
-}
+/** How a list of marks reads: [info object, list, time field, text field, divisor to seconds]. */
+type Shape = readonly [string, string, string, string, number];
+const DESCRIBE_MEDIA: Shape = ['KeyFrameDescInfo', 'KeyFrameDescSet', 'TimeOffset', 'Content', 1];
+/** The playback-info answer: milliseconds, percent-encoded text. */
+const PLAYBACK: Shape = ['keyFrameDescInfo', 'keyFrameDescList', 'timeOffset', 'content', 1000];
 
 const bad = (message: string) => new SpriteEventError('bad-marks', message);
-const plain = (list: unknown, path: string): Source => ({ list, path, time: 'time', text: 'text', scale: 1, decode: false });
-const describeMedia = (list: unknown, path: string): Source => ({ list, path, time: 'TimeOffset', text: 'Content', scale: 1, decode: false });
-const playback = (list: unknown, path: string): Source => ({ list, path, time: 'timeOffset', text: 'content', scale: 1000, decode: true });
 
 /**
  * The key-frame marks in `input` (an object or its JSON text): a DescribeMediaInfos answer in
@@ -57,60 +47,42 @@ const playback = (list: unknown, path: string): Source => ({ list, path, time: '
 export function parseKeyFrameMarks(input: KeyFrameMarksInput | Record<string, unknown> | string | null | undefined, options: ParseKeyFrameMarksOptions = {}): KeyFrameMark[] {
   try {
     const value: unknown = typeof input === 'string' ? parseJson(input) : input;
-    if (value == null) return [];
-    if (Array.isArray(value)) return read(plain(value, 'marks'));
-    if (!isObject(value)) {
+    if (Array.isArray(value)) return read(value, 'marks', ['', '', 'time', 'text', 1]);
+    if (value != null && !isObject(value)) {
       throw bad(`expected key-frame marks ({ time, text }[], a DescribeMediaInfos or a playback-info answer), got ${typeof value} ${quote(value)}.`);
     }
-    const source = locate(value, '', options?.fileId, 0);
-    return source ? read(source) : [];
+    const [o, path] = value == null ? [] : peel(value, 'bad-marks');
+    if (!isObject(o)) return [];
+    const fileId = options?.fileId;
+    if (Array.isArray(o.MediaInfoSet)) {
+      for (const [index, info] of o.MediaInfoSet.entries()) {
+        if (!isObject(info) || (fileId !== undefined && `${info.FileId as string}` !== `${fileId}`)) continue;
+        const marks = locate(info, join(path!, `MediaInfoSet[${index}]`), DESCRIBE_MEDIA);
+        if (marks) return marks;
+      }
+      return [];
+    }
+    return locate(o, path!, DESCRIBE_MEDIA) ?? locate(o, path!, PLAYBACK) ?? [];
   } catch (error) {
     throw asTyped(error, 'bad-marks', 'the marks');
   }
 }
 
-/** The mark list in a payload object, or undefined when it holds none. */
-function locate(o: Obj, path: string, fileId: string | undefined, depth: number): Source | undefined {
-  if (depth >= MAX_DEPTH) throw bad(`${path} is nested more than ${MAX_DEPTH} levels deep; Tencent's answers hold one Response or media.`);
-  const response = o.Response;
-  if (isObject(response)) {
-    if (isObject(response.Error)) {
-      throw fail('task-failed', `the Tencent API answered an error: Code ${quote(response.Error.Code)}, Message ${quote(response.Error.Message)}.`);
-    }
-    return locate(response, join(path, 'Response'), fileId, depth + 1);
-  }
-  if ('media' in o || ('code' in o && 'version' in o)) {
-    if (failed(o.code)) throw fail('task-failed', `the playback-info answer is an error: code ${shown(o.code)}, message ${quote(o.message)}.`);
-    return isObject(o.media) ? locate(o.media, join(path, 'media'), fileId, depth + 1) : undefined;
-  }
-  if (Array.isArray(o.MediaInfoSet)) {
-    for (const [index, info] of o.MediaInfoSet.entries()) {
-      if (!isObject(info) || (fileId !== undefined && `${info.FileId as string}` !== `${fileId}`)) continue;
-      const found = keyFrameDescInfo(info.KeyFrameDescInfo, join(path, `MediaInfoSet[${index}].KeyFrameDescInfo`));
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if ('KeyFrameDescInfo' in o) return keyFrameDescInfo(o.KeyFrameDescInfo, join(path, 'KeyFrameDescInfo'));
-  if ('KeyFrameDescSet' in o) return o.KeyFrameDescSet == null ? undefined : describeMedia(o.KeyFrameDescSet, join(path, 'KeyFrameDescSet'));
-  if ('keyFrameDescInfo' in o) {
-    const info = o.keyFrameDescInfo;
-    const at = join(path, 'keyFrameDescInfo');
+/** The marks of `shape` in `o` (under its info object or bare); undefined when it has no list. */
+function locate(o: Obj, path: string, shape: Shape): KeyFrameMark[] | undefined {
+  const [infoKey, listKey, time, text] = shape;
+  if (infoKey in o) {
+    const info = o[infoKey];
+    path = join(path, infoKey);
     if (info == null) return undefined;
-    if (!isObject(info)) throw bad(`${at} is ${quote(info)}: expected { keyFrameDescList: [{ timeOffset, content }] }.`);
-    return info.keyFrameDescList == null ? undefined : playback(info.keyFrameDescList, join(at, 'keyFrameDescList'));
-  }
-  if ('keyFrameDescList' in o) return o.keyFrameDescList == null ? undefined : playback(o.keyFrameDescList, join(path, 'keyFrameDescList'));
-  return undefined;
+    if (!isObject(info)) throw bad(`${path} is ${quote(info)}: expected { ${listKey}: [{ ${time}, ${text} }] }.`);
+    o = info;
+  } else if (!(listKey in o)) return undefined;
+  const list = o[listKey];
+  return list == null ? undefined : read(list, join(path, listKey), shape);
 }
 
-function keyFrameDescInfo(info: unknown, path: string): Source | undefined {
-  if (info == null) return undefined;
-  if (!isObject(info)) throw bad(`${path} is ${quote(info)}: expected { KeyFrameDescSet: [{ TimeOffset, Content }] }.`);
-  return info.KeyFrameDescSet == null ? undefined : describeMedia(info.KeyFrameDescSet, join(path, 'KeyFrameDescSet'));
-}
-
-function read({ list, path, time: timeKey, text: textKey, scale, decode }: Source): KeyFrameMark[] {
+function read(list: unknown, path: string, [, , timeKey, textKey, scale]: Shape): KeyFrameMark[] {
   if (!Array.isArray(list)) throw bad(`${path} is ${quote(list)}: expected an array of marks.`);
   if (list.length > MAX_MARKS) throw bad(`${path} holds ${list.length} marks; at most ${MAX_MARKS} are shown (Tencent allows 100 per video).`);
   const marks: KeyFrameMark[] = [];
@@ -121,14 +93,12 @@ function read({ list, path, time: timeKey, text: textKey, scale, decode }: Sourc
     if (!isObject(item)) throw bad(`${at} is ${quote(item)}: expected { ${timeKey}, ${textKey} }.`);
     const raw = item[timeKey];
     if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) {
-      const unit = scale === 1000 ? 'milliseconds' : 'seconds';
-      throw bad(`${at}.${timeKey} is ${quote(raw)}: expected a finite number of ${unit}, 0 or more.`);
+      throw bad(`${at}.${timeKey} is ${quote(raw)}: expected a finite number of ${scale > 1 ? 'milli' : ''}seconds, 0 or more.`);
     }
-    const text = textOf(item[textKey], `${at}.${textKey}`, decode);
-    if (!text) continue;
+    const text = textOf(item[textKey], `${at}.${textKey}`, scale > 1);
     const time = raw / scale;
     const key = `${time} ${text}`;
-    if (seen.has(key)) continue;
+    if (!text || seen.has(key)) continue;
     seen.add(key);
     marks.push({ time, text });
   }
