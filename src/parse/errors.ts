@@ -5,11 +5,12 @@ export type SpriteEventErrorCode = 'bad-json' | 'not-sprite-event' | 'task-faile
 /** A sprite event payload (or its key-frame marks) could not be used. */
 export class SpriteEventError extends Error {
   override readonly name = 'SpriteEventError';
-  readonly code: SpriteEventErrorCode;
 
-  constructor(code: SpriteEventErrorCode, message: string) {
+  constructor(
+    readonly code: SpriteEventErrorCode,
+    message: string,
+  ) {
     super(message);
-    this.code = code;
   }
 }
 
@@ -19,12 +20,14 @@ export type ThumbnailVttErrorCode = 'not-webvtt' | 'no-cues' | 'bad-fragment' | 
 /** A thumbnail WebVTT file could not be used. `line` is 1-based, when one line is to blame. */
 export class ThumbnailVttError extends Error {
   override readonly name = 'ThumbnailVttError';
-  readonly code: ThumbnailVttErrorCode;
   readonly line?: number;
 
-  constructor(code: ThumbnailVttErrorCode, message: string, line?: number) {
+  constructor(
+    readonly code: ThumbnailVttErrorCode,
+    message: string,
+    line?: number,
+  ) {
     super(line === undefined ? message : `line ${line}: ${message}`);
-    this.code = code;
     if (line !== undefined) this.line = line;
   }
 }
@@ -34,14 +37,15 @@ export type ThumbnailLoadErrorCode = 'fetch-failed' | 'http-status' | 'timeout' 
 /** A document or image that could not be loaded. */
 export class ThumbnailLoadError extends Error {
   override readonly name = 'ThumbnailLoadError';
-  readonly code: ThumbnailLoadErrorCode;
-  readonly url: string;
   readonly status: number | undefined;
 
-  constructor(code: ThumbnailLoadErrorCode, url: string, message: string, options?: { status?: number; cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.url = url;
+  constructor(
+    readonly code: ThumbnailLoadErrorCode,
+    readonly url: string,
+    message: string,
+    options?: { status?: number; cause?: unknown },
+  ) {
+    super(message, options?.cause === undefined ? undefined : options);
     this.status = options?.status;
   }
 }
@@ -56,22 +60,20 @@ export const QUOTE_LIMIT = 120;
  */
 export function quote(value: unknown): string {
   let text: string;
-  let length: number | undefined;
+  const type = typeof value;
   try {
-    if (typeof value === 'string') {
-      // Slice first: a 5 MB string is not copied only to be cut.
-      text = JSON.stringify(value.slice(0, QUOTE_LIMIT + 1));
-      length = value.length;
-    } else if (typeof value === 'bigint') text = `${value}n`;
-    else if (typeof value === 'symbol' || typeof value === 'function') text = typeof value === 'symbol' ? String(value) : 'a function';
-    else if (value === undefined || typeof value === 'number') text = String(value);
-    else text = JSON.stringify(value) ?? String(value);
+    // A string is sliced first: a 5 MB string is not copied only to be cut.
+    text =
+      type === 'string' ? JSON.stringify((value as string).slice(0, QUOTE_LIMIT + 1))
+      : type === 'bigint' ? `${value}n`
+      : type === 'function' ? 'a function'
+      : type === 'number' ? String(value)
+      : (JSON.stringify(value) ?? String(value));
   } catch {
     // Circular, too deep, a BigInt inside, a throwing getter or trap.
     text = Array.isArray(value) ? 'an array' : 'an object';
   }
-  if (text.length <= QUOTE_LIMIT) return text;
-  return `${text.slice(0, QUOTE_LIMIT)}…${length === undefined ? '' : ` (${length} characters)`}`;
+  return text.length > QUOTE_LIMIT ? `${clip(text)}${type === 'string' ? ` (${(value as string).length} characters)` : ''}` : text;
 }
 
 /** A string for a message, cut to `QUOTE_LIMIT` characters (then `…`). */

@@ -40,10 +40,10 @@ export function gridTrack(imageUrls: readonly string[], grid: GridOptions, { dur
   // Parsed, so a URL with stray spaces or odd characters is used in the one form a browser loads.
   const sheets = imageUrls.map((url, index) => {
     const parsed = typeof url === 'string' ? parseUrl(url) : undefined;
-    if (!parsed || !isHttp(parsed)) {
+    if (!isHttp(parsed)) {
       throw new ThumbnailVttError('bad-url', `gridTrack: imageUrls[${index}] is ${quote(url)}; only absolute http: or https: URLs are loaded.`);
     }
-    return parsed.href;
+    return parsed!.href;
   });
   if (typeof grid !== 'object' || !grid) throw badGrid('grid must be an object { columns, rows, interval, width, height }.');
   const columns = positive(grid.columns, 'grid.columns', true);

@@ -10,13 +10,10 @@ export function parseJson(text: string): unknown {
   } catch {
     // Engines differ in whether their message gives a position: find it ourselves.
     const at = jsonErrorOffset(body);
-    const before = body.slice(0, at);
-    const lineStart = before.lastIndexOf('\n') + 1;
-    const near = body.slice(Math.max(lineStart, at - 20), at + 20).replace(/\s+/g, ' ');
-    throw new SpriteEventError(
-      'bad-json',
-      `the event text is not valid JSON at line ${before.split('\n').length}, column ${at - lineStart + 1} (position ${at}), near ${quote(near)}.`,
-    );
+    const lines = body.slice(0, at).split('\n');
+    const column = lines[lines.length - 1]!.length;
+    const near = body.slice(at - Math.min(column, 20), at + 20).replace(/\s+/g, ' ');
+    throw new SpriteEventError('bad-json', `the event text is not valid JSON at line ${lines.length}, column ${column + 1} (position ${at}), near ${quote(near)}.`);
   }
 }
 

@@ -28,7 +28,6 @@ const DATA_2_0 = 'webVttUrl imageSpriteUrl fileId vodTaskId definition totalCoun
 const SPRITE_ITEM = 'WebVttUrl ImageUrlSet _ _ Definition TotalCount _ _ Width Height'.split(' ');
 /** The playback-info answer (getplayinfo v4 `media.imageSpriteInfo`; v2 `imageSpriteList` items). */
 const PLAYBACK = 'webVttUrl imageUrls _ _ definition totalCount _ _ width height'.split(' ');
-const RUN_TASK = 'run a sprite task on the file first';
 
 /** fileId / taskId / definition, each only when present and of a usable type. */
 function ids(fileId: unknown, taskId?: unknown, definition?: unknown): Found {
@@ -46,10 +45,11 @@ function describe({ taskId, fileId, definition }: Found): string {
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-const noData = (field: string, value: unknown, context: Found, todo = 'wait for a successful sprite task') =>
+const noData = (field: string, value: unknown, context: Found, todo = 'run a sprite task on the file, or wait for it to succeed') =>
   fail('no-sprite-data', `no sprite data: ${field} is ${quote(value)}${describe(context)}; ${todo}.`);
 const taskFailed = (what: string, facts: string, context: Found) => fail('task-failed', `the ${what} failed: ${facts}${describe(context)}. Fix the cause and run it again.`);
 const badUrl = (field: string, value: unknown, why: string) => fail('bad-url', `${field} is ${quote(value)}: ${why}.`);
+const notEvent = (got: unknown) => fail('not-sprite-event', `expected a Tencent VOD sprite event or its JSON, got ${got}.`);
 
 /** Each object item of `list` with its path. */
 const each = (list: unknown, path: string, visit: (item: Obj, path: string) => unknown) =>
@@ -66,9 +66,7 @@ const each = (list: unknown, path: string, visit: (item: Obj, path: string) => u
 export function parseSpriteEvent(input: SpriteEventPayload | Record<string, unknown> | string, options: ParseSpriteEventOptions = {}): SpriteInfo[] {
   try {
     const payload: unknown = typeof input === 'string' ? parseJson(input) : input;
-    if (!isObject(payload)) {
-      throw fail('not-sprite-event', `expected a Tencent VOD event object or its JSON, got ${payload == null ? payload : Array.isArray(payload) ? 'an array' : `a ${typeof payload}`}.`);
-    }
+    if (!isObject(payload)) throw notEvent(payload == null ? payload : Array.isArray(payload) ? 'an array' : `a ${typeof payload}`);
     const { baseUrl, fileId, definition } = options ?? {};
     if (baseUrl !== undefined && !parseUrl(baseUrl)) throw badUrl('options.baseUrl', baseUrl, "not an absolute URL; pass the JSON document's full URL");
     const { found, other, note } = collect(payload);
@@ -121,10 +119,12 @@ function collect(payload: Obj) {
   const other: string[] = [];
   /** Why a task flow (ProcedureStateChanged) gave no sprite result, for a lone procedure. */
   let note: string | undefined;
-  const missing = (field: string, value: unknown, context: Found = {}, todo?: string) => found.push({ ...context, error: noData(field, value, context, todo) });
+  const failure = (context: Found, error: SpriteEventError) => found.push({ ...context, error });
+  const missing = (field: string, value: unknown, context: Found = {}, todo?: string) => failure(context, noData(field, value, context, todo));
 
-  /** One sprite result of the given shape (see TASK_3_0). */
-  const take = (o: Obj, path: string, shape: string[], context: Found = {}) => {
+  /** One sprite result of the given shape (see TASK_3_0), or a failure saying what `path` held. */
+  const take = (o: unknown, path: string, shape: string[], context: Found = {}) => {
+    if (!isObject(o)) return missing(path, o, context);
     const [vtt, images, fileId, taskId, definition, totalCount, code, message, width, height] = shape as [string, string, string, string, string, string, string, string, string, string];
     const item: Found = {
       ...context,
@@ -140,16 +140,9 @@ function collect(payload: Obj) {
     found.push(item);
   };
 
-  /** `o[key]` read as `shape`, or a failure saying what `key` held. */
-  const nested = (o: Obj, path: string, key: string, shape: string[], context: Found = {}) => {
-    const value = o[key];
-    if (isObject(value)) take(value, join(path, key), shape, context);
-    else missing(join(path, key), value, context);
-  };
-
   const event = (o: Obj, path: string) => {
     const type = o.EventType;
-    if (type === 'CreateImageSpriteComplete') nested(o, path, 'CreateImageSpriteCompleteEvent', TASK_3_0);
+    if (type === 'CreateImageSpriteComplete') take(o.CreateImageSpriteCompleteEvent, join(path, 'CreateImageSpriteCompleteEvent'), TASK_3_0);
     else if (type === 'ProcedureStateChanged' && isObject(o.ProcedureStateChangeEvent)) procedure(o.ProcedureStateChangeEvent, join(path, 'ProcedureStateChangeEvent'));
     else other.push(typeof type === 'string' ? type : quote(type));
   };
@@ -159,7 +152,7 @@ function collect(payload: Obj) {
     const spriteInfo = info.ImageSpriteInfo;
     const set = isObject(spriteInfo) && spriteInfo.ImageSpriteSet;
     if (Array.isArray(set) && set.length) each(set, join(path, 'ImageSpriteInfo.ImageSpriteSet'), (item, at) => take(item, at, SPRITE_ITEM, context));
-    else missing(join(path, 'ImageSpriteInfo'), spriteInfo, context, RUN_TASK);
+    else missing(join(path, 'ImageSpriteInfo'), spriteInfo, context);
   };
 
   /** A `ProcedureStateChangeEvent` (`ProcedureTask`). */
@@ -169,23 +162,23 @@ function collect(payload: Obj) {
     const before = found.length;
     each(results, join(path, 'MediaProcessResultSet'), (result, at) => (result.Type === 'ImageSprites' || isObject(result.ImageSpriteTask)) && spriteTask(result, at, context));
     if (found.length > before) return;
-    if (failed(o.ErrCode)) return found.push({ ...context, error: taskFailed('task flow', `ErrCode ${shown(o.ErrCode)}, Message ${quote(o.Message ?? '')}`, context) });
+    if (failed(o.ErrCode)) return failure(context, taskFailed('task flow', `ErrCode ${shown(o.ErrCode)}, Message ${quote(o.Message ?? '')}`, context));
     const types = results.flatMap((result) => (isObject(result) && typeof result.Type === 'string' ? [clip(result.Type)] : []));
-    note ??= `the task flow${describe(context)} ran no ImageSprites task (results: ${some(types) || 'none'}); add one or pass the CreateImageSpriteComplete event.`;
-    other.push('ProcedureStateChanged (without an ImageSprites task)');
+    note ??= `the task flow${describe(context)} ran no ImageSprites task (results: ${some(types) || 'none'}); add one to it.`;
+    other.push('ProcedureStateChanged (no ImageSprites task)');
   };
 
   /** A `MediaProcessTaskResult` of Type `ImageSprites`. */
   const spriteTask = (result: Obj, path: string, context: Found) => {
     const task = result.ImageSpriteTask;
-    if (!isObject(task)) return nested(result, path, 'ImageSpriteTask', SPRITE_ITEM, context);
     const at = join(path, 'ImageSpriteTask');
+    if (!isObject(task)) return take(task, at, SPRITE_ITEM, context);
     const output = isObject(task.Output) ? task.Output : undefined;
     const input = isObject(task.Input) ? task.Input : {};
     const withDefinition = { ...context, ...ids(undefined, undefined, output?.Definition ?? input.Definition) };
     const status = typeof task.Status === 'string' ? task.Status : '(none)';
     if (status === 'FAIL' || failed(task.ErrCode)) {
-      found.push({ ...withDefinition, error: taskFailed('sprite task', `Status ${clip(status)}, ErrCode ${shown(task.ErrCode)}, Message ${quote(task.Message ?? '')}`, withDefinition) });
+      failure(withDefinition, taskFailed('sprite task', `Status ${clip(status)}, ErrCode ${shown(task.ErrCode)}, Message ${quote(task.Message ?? '')}`, withDefinition));
     } else if (!output || (status !== '(none)' && status !== 'SUCCESS')) missing(`${at}.Status`, status, withDefinition, 'wait for a SUCCESS event');
     else take(output, join(at, 'Output'), SPRITE_ITEM, withDefinition);
   };
@@ -197,7 +190,7 @@ function collect(payload: Obj) {
     }
     if (typeof o.EventType === 'string') return event(o, path);
     if (typeof o.eventType === 'string') {
-      return o.eventType === 'CreateImageSpriteComplete' ? nested(o, path, 'data', DATA_2_0) : other.push(`${clip(o.eventType)} (2.0 eventType)`);
+      return o.eventType === 'CreateImageSpriteComplete' ? take(o.data, join(path, 'data'), DATA_2_0) : other.push(`${clip(o.eventType)} (2.0 eventType)`);
     }
     if (Array.isArray(o.MediaInfoSet)) {
       each(o.MediaInfoSet, join(path, 'MediaInfoSet'), mediaInfo);
@@ -210,10 +203,7 @@ function collect(payload: Obj) {
     if ('ImageSpriteUrlSet' in o || ('TaskId' in o && 'WebVttUrl' in o)) return take(o, path, TASK_3_0);
     if (Array.isArray(o.MediaProcessResultSet)) return procedure(o, path);
     if (isObject(o.ImageSpriteTask)) return spriteTask(o, path, {});
-    throw fail(
-      'not-sprite-event',
-      `not a Tencent VOD sprite event: expected EventType, EventSet, eventType, MediaInfoSet, media or ImageSpriteUrlSet, got only the fields ${some(Object.keys(o).map(clip), ', ', 8) || '(none)'}.`,
-    );
+    throw notEvent(`only the fields ${some(Object.keys(o).map(clip), ', ', 8) || '(none)'}`);
   };
 
   /** Shape 7's `media`: `imageSpriteInfo` is `{ webVttUrl, imageUrls }` (v4) or `{ imageSpriteList: [them] }` (v2). */
@@ -221,8 +211,7 @@ function collect(payload: Obj) {
     if (!isObject(media)) return missing(path, media, {}, 'check the FileId and the psign');
     const info = media.imageSpriteInfo;
     const at = join(path, 'imageSpriteInfo');
-    if (!isObject(info)) missing(at, info, {}, RUN_TASK);
-    else if (Array.isArray(info.imageSpriteList)) each(info.imageSpriteList, join(at, 'imageSpriteList'), (item, itemAt) => take(item, itemAt, PLAYBACK));
+    if (isObject(info) && Array.isArray(info.imageSpriteList)) each(info.imageSpriteList, join(at, 'imageSpriteList'), (item, itemAt) => take(item, itemAt, PLAYBACK));
     else take(info, at, PLAYBACK);
   };
 

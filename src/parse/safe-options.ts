@@ -5,7 +5,7 @@
  */
 import { quote } from './errors.js';
 
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const PROTOTYPE_KEYS = /^(?:__proto__|constructor|prototype)$/;
 
 export interface OwnOptions {
   /** A null-prototype copy of the own enumerable string keys, prototype keys left out. */
@@ -20,29 +20,24 @@ export interface OwnOptions {
  * `problem`. A key whose getter throws is left out and named in `problem`. Never throws.
  */
 export function ownOptions(value: unknown, what = 'options'): OwnOptions {
-  const options: Record<string, unknown> = Object.create(null);
-  if (value === undefined || value === null) return { options };
+  const result: OwnOptions = { options: Object.create(null) };
+  if (value == null) return result;
+  const ignored = (why: string) => ((result.problem = `${what}${why}.`), result);
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return { options, problem: `${what} must be an object, got ${Array.isArray(value) ? 'an array' : `${typeof value} ${quote(value)}`}; it is ignored.` };
+    return ignored(` must be an object, got ${Array.isArray(value) ? 'an array' : `${typeof value} ${quote(value)}`}; it is ignored`);
   }
   const skipped: string[] = [];
-  let keys: string[];
   try {
-    keys = Object.keys(value);
+    for (const key of Object.keys(value)) {
+      try {
+        if (PROTOTYPE_KEYS.test(key)) skipped.push(quote(key));
+        else result.options[key] = (value as Record<string, unknown>)[key];
+      } catch {
+        skipped.push(quote(key));
+      }
+    }
   } catch {
-    return { options, problem: `${what} could not be read; it is ignored.` };
+    return ignored(' could not be read; it is ignored');
   }
-  for (const key of keys) {
-    if (PROTOTYPE_KEYS.has(key)) {
-      skipped.push(key);
-      continue;
-    }
-    try {
-      options[key] = (value as Record<string, unknown>)[key];
-    } catch {
-      skipped.push(key);
-    }
-  }
-  if (!skipped.length) return { options };
-  return { options, problem: `${what}: ignored ${skipped.map((key) => quote(key)).join(', ')}.` };
+  return skipped.length ? ignored(`: ignored ${skipped.join(', ')}`) : result;
 }
