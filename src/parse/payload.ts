@@ -28,6 +28,11 @@ const DATA_2_0 = 'webVttUrl imageSpriteUrl fileId vodTaskId definition totalCoun
 const SPRITE_ITEM = 'WebVttUrl ImageUrlSet _ _ Definition TotalCount _ _ Width Height'.split(' ');
 /** The playback-info answer (getplayinfo v4 `media.imageSpriteInfo`; v2 `imageSpriteList` items). */
 const PLAYBACK = 'webVttUrl imageUrls _ _ definition totalCount _ _ width height'.split(' ');
+/** Where a media info keeps its sprite sets: [info field, list field, set shape]. */
+type SetsShape = [string, string, string[]];
+const MEDIA_SETS: SetsShape = ['ImageSpriteInfo', 'ImageSpriteSet', SPRITE_ITEM];
+/** Shape 7's `media`: `imageSpriteInfo` is `{ webVttUrl, imageUrls }` (v4) or `{ imageSpriteList: [them] }` (v2). */
+const PLAYBACK_SETS: SetsShape = ['imageSpriteInfo', 'imageSpriteList', PLAYBACK];
 
 /** fileId / taskId / definition, each only when present and of a usable type. */
 function ids(fileId: unknown, taskId?: unknown, definition?: unknown): Found {
@@ -147,12 +152,15 @@ function collect(payload: Obj) {
     else other.push(typeof type === 'string' ? type : quote(type));
   };
 
-  const mediaInfo = (info: Obj, path: string) => {
-    const context = ids(info.FileId);
-    const spriteInfo = info.ImageSpriteInfo;
-    const set = isObject(spriteInfo) && spriteInfo.ImageSpriteSet;
-    if (Array.isArray(set) && set.length) each(set, join(path, 'ImageSpriteInfo.ImageSpriteSet'), (item, at) => take(item, at, SPRITE_ITEM, context));
-    else missing(join(path, 'ImageSpriteInfo'), spriteInfo, context);
+  /** `o[infoKey]`: its sprite sets under `listKey`, or (the playback-info v4 answer) one set itself. */
+  const sets = (o: Obj, path: string, [infoKey, listKey, shape]: SetsShape) => {
+    const context = ids(o.FileId);
+    const info = o[infoKey];
+    const at = join(path, infoKey);
+    const list = isObject(info) && info[listKey];
+    if (Array.isArray(list) && list.length) each(list, join(at, listKey), (item, itemAt) => take(item, itemAt, shape, context));
+    else if (shape === PLAYBACK) take(info, at, shape, context);
+    else missing(at, info, context);
   };
 
   /** A `ProcedureStateChangeEvent` (`ProcedureTask`). */
@@ -193,11 +201,11 @@ function collect(payload: Obj) {
       return o.eventType === 'CreateImageSpriteComplete' ? take(o.data, join(path, 'data'), DATA_2_0) : other.push(`${clip(o.eventType)} (2.0 eventType)`);
     }
     if (Array.isArray(o.MediaInfoSet)) {
-      each(o.MediaInfoSet, join(path, 'MediaInfoSet'), mediaInfo);
+      each(o.MediaInfoSet, join(path, 'MediaInfoSet'), (info, at) => sets(info, at, MEDIA_SETS));
       return found.length || missing(join(path, 'MediaInfoSet'), [], {}, 'check the FileId');
     }
-    if ('imageSpriteInfo' in o) return playbackMedia(o, path);
-    if ('ImageSpriteInfo' in o) return mediaInfo(o, path);
+    if ('imageSpriteInfo' in o) return sets(o, path, PLAYBACK_SETS);
+    if ('ImageSpriteInfo' in o) return sets(o, path, MEDIA_SETS);
     if (Array.isArray(o.ImageSpriteSet)) return each(o.ImageSpriteSet, join(path, 'ImageSpriteSet'), (item, at) => take(item, at, SPRITE_ITEM));
     if ('ImageUrlSet' in o) return take(o, path, SPRITE_ITEM);
     if ('ImageSpriteUrlSet' in o || ('TaskId' in o && 'WebVttUrl' in o)) return take(o, path, TASK_3_0);
@@ -206,17 +214,9 @@ function collect(payload: Obj) {
     throw notEvent(`only the fields ${some(Object.keys(o).map(clip), ', ', 8) || '(none)'}`);
   };
 
-  /** Shape 7's `media`: `imageSpriteInfo` is `{ webVttUrl, imageUrls }` (v4) or `{ imageSpriteList: [them] }` (v2). */
-  const playbackMedia = (media: unknown, path: string) => {
-    if (!isObject(media)) return missing(path, media, {}, 'check the FileId and the psign');
-    const info = media.imageSpriteInfo;
-    const at = join(path, 'imageSpriteInfo');
-    if (isObject(info) && Array.isArray(info.imageSpriteList)) each(info.imageSpriteList, join(at, 'imageSpriteList'), (item, itemAt) => take(item, itemAt, PLAYBACK));
-    else take(info, at, PLAYBACK);
-  };
-
   const [inner, path, isMedia] = peel(payload, 'not-sprite-event');
-  if (isMedia) playbackMedia(inner, path);
-  else walk(inner as Obj, path);
+  if (!isMedia) walk(inner as Obj, path);
+  else if (isObject(inner)) sets(inner, path, PLAYBACK_SETS);
+  else missing(path, inner, {}, 'check the FileId and the psign');
   return { found, other, note };
 }
