@@ -132,7 +132,7 @@ export class VodSpriteThumbnailsPlugin extends PluginBase {
   }
 }
 
-declare module 'video.js/dist/types/player' {
+declare module 'video.js/dist/types/player.js' {
   export default interface Player {
     /** Seek-bar thumbnails from a Tencent Cloud VOD sprite event (plugin from `vod-sprite-thumbnails`). */
     vodSpriteThumbnails(options?: VodSpriteThumbnailsOptions): VodSpriteThumbnailsPlugin;

@@ -6,14 +6,14 @@
 import type { PropertyValues, ReactiveController } from 'lit';
 import { onPlayer, PlayerBinding } from '../player/binding.js';
 import { bindSeekInput, type SeekLayout, type SeekRequest } from '../player/seek-input.js';
-import { currentSourceOf, durationOf, type Player, progressParts } from '../player/videojs-internals.js';
+import { currentSourceOf, durationOf, type Player, progressParts, type SpriteSource } from '../player/videojs-internals.js';
 import { Annotations } from './annotations.js';
 import type { VodSpriteThumbnails } from './element.js';
 import { readyDetail } from './events.js';
 import { previewFrame, saveData } from './frame.js';
 import { Pipeline, type ThumbnailsErrorStage, type ThumbnailsState } from './pipeline.js';
 import { type Frame, PreviewPainter } from './preview.js';
-import { SourceChoice, sameSrc } from './source.js';
+import { SourceChoice } from './source.js';
 
 /** How the controller reports back to its element. */
 export interface Report {
@@ -25,6 +25,9 @@ export interface Report {
 export class Previews implements ReactiveController {
   private reloadPending = false;
   private seenSource: object | undefined;
+  private density = 0;
+  private nextSource: SpriteSource | undefined;
+  private sourceTimer: ReturnType<typeof setTimeout> | 0 = 0;
   private eventPayload: unknown;
   /** The CSS width `--vod-thumbnails-max-width` comes to in this player (read when the layout changes). */
   private maxWidth = Infinity;
@@ -44,12 +47,21 @@ export class Previews implements ReactiveController {
       this.tooltips = [];
       this.pipeline.dispose();
       this.annotations.dispose();
+      clearTimeout(this.sourceTimer);
+      this.sourceTimer = 0;
     },
     // Clear right away (never a stale preview), then load the new one.
     sourceChanged: (source, exact) => {
-      // A `player.src()` already replaced by a later one (rapid changes): nothing to show of it.
-      if (exact && this.player && !sameSrc(currentSourceOf(this.player).src, source.src)) return;
-      if (exact ? this.source.changed(source) : this.source.movedTo(source)) this.reload();
+      if (!exact) return this.source.movedTo(source) && this.reload();
+      // video.js runs the middleware of rapid `player.src()` calls one timer after another: the
+      // last one wins, the ones it replaced load nothing.
+      this.nextSource = source;
+      this.sourceTimer ||= setTimeout(() => {
+        const next = this.nextSource;
+        this.sourceTimer = 0;
+        this.nextSource = undefined;
+        if (next && this.player && this.source.changed(next)) this.reload();
+      });
     },
   });
 
@@ -78,9 +90,10 @@ export class Previews implements ReactiveController {
       this.report.state(state);
     },
     ready: (track, info, payload) => {
-      this.report.emit('vod-thumbnails-ready', readyDetail(track, info, this.annotations));
+      // Marks first: the ready event's detail already holds them.
       this.eventPayload = payload;
       this.updateMarks();
+      this.report.emit('vod-thumbnails-ready', readyDetail(track, info, this.annotations));
     },
     fail: (error, stage) => this.report.fail(error, stage),
     sheetLoaded: () => this.painter?.repaint(),
@@ -164,6 +177,7 @@ export class Previews implements ReactiveController {
 
   /** Resize, fullscreen or a new screen density: measure once, redraw the ticks, pick the definition again. */
   private layoutChanged(then?: () => void): void {
+    this.density = devicePixelRatio;
     this.maxWidth = (this.root?.querySelector('.probe') as HTMLElement | null)?.getBoundingClientRect().width || Infinity;
     this.annotations.place(this.player, this.layout?.());
     void this.pipeline.repick();
@@ -196,6 +210,9 @@ export class Previews implements ReactiveController {
       this.seenSource = source;
       if (this.source.movedTo(source)) this.reload();
     }
+    // A new screen density (zoom, another screen): the `resolution` media query says so where
+    // it can; emulated densities only show here.
+    if (devicePixelRatio !== this.density) this.layoutChanged();
     const duration = this.player && durationOf(this.player);
     const layout = this.layout?.();
     if (!duration || !layout) return undefined;

@@ -7,10 +7,10 @@ import { fetchText } from '../load/fetch-text.js';
 import { SpriteEventError } from '../parse/errors.js';
 import { gridTrack } from '../parse/grid.js';
 import { parseSpriteEvent } from '../parse/payload.js';
-import { parseThumbnailVtt } from '../parse/thumbnail-vtt.js';
+import { parseThumbnailVttAsync } from '../parse/thumbnail-vtt.js';
 import type { ThumbnailTrack } from '../parse/track.js';
 import type { GridOptions, SpriteInfo } from '../parse/types.js';
-import { shouldUpgrade, upgradeUrl } from '../parse/urls.js';
+import { parseUrl, shouldUpgrade, upgradeUrl } from '../parse/urls.js';
 
 /** What one payload comes from: inline (object or JSON text) or a URL. */
 export type PayloadSpec = { payload: unknown } | { url: string };
@@ -18,10 +18,7 @@ export type PayloadSpec = { payload: unknown } | { url: string };
 export type LoadStage = 'payload' | 'vtt';
 
 /** One spelling per source URL: video.js reports a source as given (maybe relative) or resolved. */
-const sourceId = (src: string | undefined) => (src ? (URL.canParse(src, document.baseURI) ? new URL(src, document.baseURI).href : src) : '');
-
-/** The same media URL, however video.js spells it. */
-export const sameSrc = (a: string | undefined, b: string | undefined) => sourceId(a) === sourceId(b);
+const sourceId = (src: string | undefined) => (src ? (parseUrl(src, document.baseURI)?.href ?? src) : '');
 
 function samePayload(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -38,6 +35,8 @@ export class SourceChoice {
   /** The source changed to one without a payload: show nothing. */
   private cleared = false;
   private key = '';
+  /** URLs given to `player.src()` lately: video.js's own copies of them (without `spriteEvent`) are no change. */
+  private readonly given_ = new Set<string>();
 
   /** A new player (or none): start from its current source. */
   reset(source: { src?: string; spriteEvent?: unknown }): void {
@@ -55,6 +54,8 @@ export class SourceChoice {
   /** True when the preview must change (clear, then load what `spec()` says). */
   changed(source: { src?: string; spriteEvent?: unknown }): boolean {
     const src = sourceId(source.src);
+    this.given_.add(src);
+    if (this.given_.size > 64) this.given_.delete(this.given_.values().next().value!);
     const payload = source.spriteEvent ?? undefined;
     const previous = this.key;
     if (src === previous && samePayload(payload, this.fromSource?.value)) return false;
@@ -73,11 +74,15 @@ export class SourceChoice {
   }
 
   /**
-   * A source object seen before its events (see the frame's check): a change only when its URL
-   * is new; video.js also swaps in copies of the same source, without our `spriteEvent`.
+   * A source object the player holds now, seen in a frame or at `loadstart`: `player.src()`
+   * stores a copy of what it was given (our `spriteEvent` included) at once, and the tech later
+   * swaps in its own copies (without it) of each source it loads. A copy of a URL given lately
+   * is no change; any other URL is (a `<source>` change and `load()`, say).
    */
   movedTo(source: { src?: string; spriteEvent?: unknown }): boolean {
-    return sourceId(source.src) !== this.key && this.changed(source);
+    if (source.spriteEvent != null) return this.changed(source);
+    const src = sourceId(source.src);
+    return src !== this.key && !this.given_.has(src) && this.changed(source);
   }
 
   spec(event: unknown, eventSrc: string | null): PayloadSpec | undefined {
@@ -124,7 +129,8 @@ export async function trackOf(info: SpriteInfo, options: TrackOptions, signal: A
   const upgrade = shouldUpgrade({ upgradeInsecure: options.upgradeInsecure });
   try {
     const response = await fetchText(upgradeUrl(info.vttUrl, upgrade), signal, 'thumbnail WebVTT', options.timeout);
-    return parseThumbnailVtt(response.text, { vttUrl: response.url, imageUrls: info.imageUrls, upgradeInsecure: options.upgradeInsecure });
+    // In slices that yield to the page: a 10-hour VTT makes no long task while the page starts.
+    return await parseThumbnailVttAsync(response.text, { vttUrl: response.url, imageUrls: info.imageUrls, upgradeInsecure: options.upgradeInsecure }, { signal });
   } catch (error) {
     if (signal.aborted || !options.grid) throw error;
     // No usable VTT (no CORS on the CDN, 404, broken file): lay the tiles out from the grid.

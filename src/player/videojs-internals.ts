@@ -4,14 +4,15 @@
  * accessor. Everything else imports these helpers instead of casting.
  */
 import videojs from 'video.js';
-import type Player from 'video.js/dist/types/player';
-import type VjsPlugin from 'video.js/dist/types/plugin';
+// `.js` paths and import types: what resolves under bundler, node16 and nodenext alike.
+type Player = import('video.js/dist/types/player.js').default;
+type VjsPluginClass = typeof import('video.js/dist/types/plugin.js').default;
 import { chapterTitle } from '../parse/chapters.js';
 
 export type { Player };
 
 /** video.js's advanced plugin base class (typed as `Function` by `getPlugin`). */
-export const PluginBase = videojs.getPlugin('plugin') as typeof VjsPlugin;
+export const PluginBase = videojs.getPlugin('plugin') as VjsPluginClass;
 
 /** A video.js Component as far as we use it. */
 interface VjsComponent {
