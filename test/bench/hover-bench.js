@@ -167,7 +167,7 @@ function printRatioTable(title, perRound) {
 
 function printLayoutsPerFrame(title, perRound) {
   printTable(
-    `${title}: layouts per frame during the moves (whole page, not above bare; the issue's bar is ≤ 1)`,
+    `${title}: layouts per frame during the moves (whole page, not above bare; frames = those with a pointer move; the issue's bar is ≤ 1)`,
     ['page', 'frames', 'layouts', 'layouts/frame', 'layouts/move'],
     ['bare', ...CONTENDERS].map((name) => {
       const of = (pick) => perRound.map((r) => pick(r.raw[name]));

@@ -126,13 +126,25 @@
   }
 
   let player;
+  // Frames that had a pointer move to handle (a rAF asked for by the move). Not a rAF loop:
+  // that would make every vsync a frame, and on a throttled CPU those empty frames cost more
+  // than the moves. Same listener on every page, bare video.js included.
   let frames = 0;
   let counting = false;
-  const tick = () => {
-    if (!counting) return;
+  let asked = false;
+  const frameDone = () => {
+    asked = false;
     frames++;
-    requestAnimationFrame(tick);
   };
+  addEventListener(
+    'pointermove',
+    () => {
+      if (!counting || asked) return;
+      asked = true;
+      requestAnimationFrame(frameDone);
+    },
+    { capture: true, passive: true },
+  );
 
   async function start() {
     const video = document.createElement('video');
@@ -174,7 +186,6 @@
     startFrames() {
       frames = 0;
       counting = true;
-      requestAnimationFrame(tick);
     },
     stopFrames() {
       counting = false;
