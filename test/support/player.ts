@@ -118,11 +118,12 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Wait until `check` returns a truthy value (polling each frame), or fail with `what`. */
-export async function until<T>(check: () => T, what: string, timeout = 5000): Promise<NonNullable<T>> {
+/** Wait until `check` returns (or resolves to) a truthy value, polling each frame, or fail with `what`. */
+export async function until<T>(check: () => T | Promise<T>, what: string, timeout = 5000): Promise<NonNullable<T>> {
   const end = performance.now() + timeout;
   for (;;) {
-    const value = check();
+    // Awaited: an async check is a real check, not an always-truthy promise.
+    const value = await check();
     if (value) return value as NonNullable<T>;
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(16);
