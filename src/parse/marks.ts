@@ -49,7 +49,7 @@ export function parseKeyFrameMarks(input: KeyFrameMarksInput | Record<string, un
     const value: unknown = typeof input === 'string' ? parseJson(input) : input;
     if (Array.isArray(value)) return read(value, 'marks', ['', '', 'time', 'text', 1]);
     if (value != null && !isObject(value)) {
-      throw bad(`expected key-frame marks ({ time, text }[], a DescribeMediaInfos or a playback-info answer), got ${typeof value} ${quote(value)}.`);
+      throw bad(`expected key-frame marks ({ time, text }[]) or a Tencent answer holding them, got ${typeof value} ${quote(value)}.`);
     }
     const [o, path] = value == null ? [] : peel(value, 'bad-marks');
     if (!isObject(o)) return [];
@@ -84,7 +84,7 @@ function locate(o: Obj, path: string, shape: Shape): KeyFrameMark[] | undefined 
 
 function read(list: unknown, path: string, [, , timeKey, textKey, scale]: Shape): KeyFrameMark[] {
   if (!Array.isArray(list)) throw bad(`${path} is ${quote(list)}: expected an array of marks.`);
-  if (list.length > MAX_MARKS) throw bad(`${path} holds ${list.length} marks; at most ${MAX_MARKS} are shown (Tencent allows 100 per video).`);
+  if (list.length > MAX_MARKS) throw bad(`${path} holds ${list.length} marks; at most ${MAX_MARKS} are shown.`);
   const marks: KeyFrameMark[] = [];
   const seen = new Set<string>();
   for (let index = 0; index < list.length; index++) {
