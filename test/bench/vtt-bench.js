@@ -9,7 +9,8 @@
 // Exits non-zero when a floor fails (≥ 20× vtt.js warm in every case; no task over 50 ms with
 // the async parse); goals (≥ 50× warm, ≥ 10× cold) are printed as PASS/FAIL too.
 // Options (or BENCH_<NAME>): --rounds=N (7), --inner=N (5), --cold=N (5), --sizes=36000,100000,
-// --parts=warm,cold,heap,long (a subset runs only those), --verbose (each long task and phase).
+// --parts=warm,cold,heap,long,element (a subset runs only those; element = through the real
+// element on a video.js page), --verbose (each long task and phase).
 import { loadavg } from 'node:os';
 import { median, numberArg, printTable, stringArg, withBenchPage } from './support.js';
 
@@ -17,7 +18,7 @@ const rounds = numberArg('rounds', 7);
 const inner = numberArg('inner', 5);
 const coldRuns = numberArg('cold', 5);
 const sizes = stringArg('sizes', '36000,100000').split(',').map(Number);
-const parts = new Set(stringArg('parts', 'warm,cold,heap,long').split(','));
+const parts = new Set(stringArg('parts', 'warm,cold,heap,long,element').split(','));
 const FLOOR = 20;
 const GOAL_WARM = 50;
 const GOAL_COLD = 10;
@@ -69,6 +70,15 @@ function tracedTasks({ traceEvents }) {
     marked: from !== undefined && to !== undefined,
   };
 }
+
+// The real element's page (video.js and the package from src), for --parts=element.
+const elementPage = async () => {
+  const { build } = await import('esbuild');
+  const bundle = await build({ entryPoints: ['test/bench/vtt-bench-element.js'], absWorkingDir: new URL('../..', import.meta.url).pathname, bundle: true, format: 'esm', minify: true, write: false, logLevel: 'silent', define: { 'process.env.NODE_ENV': '"production"' } });
+  files['/element.js'] = ['text/javascript', bundle.outputFiles[0].text];
+  files['/element.html'] = ['text/html', '<!doctype html><meta charset="utf-8"><script type="module" src="/element.js"></script>'];
+};
+if (parts.has('element')) await elementPage();
 
 const problems = [];
 await withBenchPage({ entry: 'test/bench/vtt-bench-page.js', files }, async (page, browser) => {
@@ -198,6 +208,27 @@ await withBenchPage({ entry: 'test/bench/vtt-bench-page.js', files }, async (pag
     }
   }
 
+  // 5. The same through the real element (attach → vod-thumbnails-ready), with what it wires today.
+  const viaElement = [];
+  for (const cues of parts.has('element') ? sizes : []) {
+    const c = cases.find((x) => x.cues === cues);
+    for (let run = 0; run < 3; run++) {
+      const context = await browser.newContext();
+      try {
+        const p = await context.newPage();
+        await p.goto(`${origin}/element.html`);
+        await p.waitForFunction(() => typeof window.benchElement === 'function');
+        await browser.startTracing(p, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+        const result = await p.evaluate((o) => window.benchElement(o), input(c));
+        const traced = tracedTasks(JSON.parse(String(await browser.stopTracing())));
+        if (!result.ok) problems.push(`element with ${cues} cues: ${result.error}`);
+        viaElement.push({ cues, ...result, ...traced });
+      } finally {
+        await context.close();
+      }
+    }
+  }
+
   // Report.
   const version = browser.version();
   console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores; other work on the machine stretches wall times)`);
@@ -276,6 +307,15 @@ await withBenchPage({ entry: 'test/bench/vtt-bench-page.js', files }, async (pag
         each((r) => fixed(r.totalMs)),
         ok ? 'PASS' : 'FAIL',
       ];
+    }),
+  );
+  if (viaElement.length) printTable(
+    'Through the element: attach → vod-thumbnails-ready (ms), fresh page with a video.js player, 3 runs each',
+    ['cues', 'longtask API', 'traced wall', 'traced CPU', 'attach → ready'],
+    sizes.map((cues) => {
+      const runs = viaElement.filter((r) => r.cues === cues);
+      const each = (f) => runs.map(f).join(' / ');
+      return [String(cues), each((r) => (r.longestTaskMs ? fixed(r.longestTaskMs) : '<50')), each((r) => fixed(r.tracedWallMs)), each((r) => fixed(r.tracedCpuMs)), each((r) => fixed(r.totalMs))];
     }),
   );
 });
