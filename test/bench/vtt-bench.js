@@ -28,12 +28,12 @@ const LONG_TASK_MS = 50;
 function tencentVtt(count) {
   const two = (n) => String(n).padStart(2, '0');
   const stamp = (s) => `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}.000`;
-  const parts = ['WEBVTT\n\n'];
+  const chunks = ['WEBVTT\n\n'];
   for (let i = 0; i < count; i++) {
     const tile = i % 100;
-    parts.push(`${stamp(i)} --> ${stamp(i + 1)}\nimageSprite_10_${Math.floor(i / 100)}.jpg#xywh=${(tile % 10) * 142},${Math.floor(tile / 10) * 80},142,80\n\n`);
+    chunks.push(`${stamp(i)} --> ${stamp(i + 1)}\nimageSprite_10_${Math.floor(i / 100)}.jpg#xywh=${(tile % 10) * 142},${Math.floor(tile / 10) * 80},142,80\n\n`);
   }
-  return parts.join('');
+  return chunks.join('');
 }
 
 const fixed = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
