@@ -9,13 +9,9 @@ import { isHttp, parseUrl } from './urls.js';
 import type { ParseSpriteEventOptions, SpriteInfo } from './types.js';
 import { asTyped, fail, failed, isNumber, isObject, join, type Obj, peel, quote, shown, some } from './payload-fields.js';
 
-/** One sprite result found in the payload, good or bad, before URL checks and filters. */
+/** One sprite result found in the payload, before the filters: its ids, and its data or why it failed. */
 interface Found extends Partial<SpriteInfo> {
-  /** Set when this result is a failure (failed task, no data). */
   error?: SpriteEventError;
-  /** [field path, value] of the VTT URL and of the image URL list. */
-  vtt?: [string, unknown];
-  images?: [string, unknown];
 }
 
 /**
@@ -74,7 +70,7 @@ export function parseSpriteEvent(input: SpriteEventPayload | Record<string, unkn
     if (!isObject(payload)) throw notEvent(payload == null ? payload : Array.isArray(payload) ? 'an array' : `a ${typeof payload}`);
     const { baseUrl, fileId, definition } = options ?? {};
     if (baseUrl !== undefined && !parseUrl(baseUrl)) throw badUrl('options.baseUrl', baseUrl, "not an absolute URL; pass the JSON document's full URL");
-    const { found, other, note } = collect(payload);
+    const { found, other, note } = collect(payload, baseUrl);
     if (!found.length) {
       const types = [...new Set(other)];
       throw types.length === 1 && note
@@ -89,29 +85,9 @@ export function parseSpriteEvent(input: SpriteEventPayload | Record<string, unkn
       const held = new Set(found.map((item) => `FileId ${clip(item.fileId ?? '(none)')} Definition ${item.definition ?? '(none)'}`));
       throw fail('no-sprite-data', `no sprite result matches ${asked}; found: ${some([...held], '; ')}. Check file-id / definition.`);
     }
-    /** An absolute http(s) URL, or a `bad-url` error naming the field and what it held. */
-    const checkUrl = (value: unknown, field: string) => {
-      if (typeof value !== 'string' || !value.trim()) throw badUrl(field, value, 'not a URL');
-      const parsed = parseUrl(value) ?? (baseUrl === undefined ? undefined : parseUrl(value, baseUrl));
-      if (!parsed) throw badUrl(field, value, baseUrl ? 'not a valid URL' : "relative or malformed; pass baseUrl (the JSON document's URL)");
-      if (!isHttp(parsed)) throw badUrl(field, value, `only http: and https: URLs are accepted, not ${clip(parsed.protocol)}`);
-      return parsed.href;
-    };
-    const results: SpriteInfo[] = [];
-    let firstError: unknown;
-    for (const item of wanted) {
-      const { error, vtt: [vttField, vttUrl] = ['', ''], images: [imagesField, images] = ['', ''], ...info } = item;
-      try {
-        if (error) throw error;
-        if (typeof vttUrl !== 'string' || !vttUrl.trim()) throw noData(vttField, vttUrl, item);
-        if (!Array.isArray(images) || !images.length) throw noData(imagesField, images, item);
-        results.push({ ...info, vttUrl: checkUrl(vttUrl, vttField), imageUrls: images.map((url, index) => checkUrl(url, `${imagesField}[${index}]`)) });
-      } catch (error) {
-        if (!(error instanceof SpriteEventError)) throw error;
-        firstError ??= error;
-      }
-    }
-    if (!results.length) throw firstError;
+    const results = wanted.filter((item) => !item.error) as SpriteInfo[];
+    // Every wanted result failed: the first failure says why.
+    if (!results.length) throw wanted[0]!.error;
     return results;
   } catch (error) {
     throw asTyped(error, 'not-sprite-event', 'the payload');
@@ -119,7 +95,7 @@ export function parseSpriteEvent(input: SpriteEventPayload | Record<string, unkn
 }
 
 /** Every sprite result, good or bad, in any accepted payload shape. */
-function collect(payload: Obj) {
+function collect(payload: Obj, baseUrl: string | undefined) {
   const found: Found[] = [];
   const other: string[] = [];
   /** Why a task flow (ProcedureStateChanged) gave no sprite result, for a lone procedure. */
@@ -127,22 +103,37 @@ function collect(payload: Obj) {
   const failure = (context: Found, error: SpriteEventError) => found.push({ ...context, error });
   const missing = (field: string, value: unknown, context: Found = {}, todo?: string) => failure(context, noData(field, value, context, todo));
 
+  /** An absolute http(s) URL, or a `bad-url` error naming the field and what it held. */
+  const checkUrl = (value: unknown, field: string) => {
+    if (typeof value !== 'string' || !value.trim()) throw badUrl(field, value, 'not a URL');
+    const parsed = parseUrl(value) ?? (baseUrl === undefined ? undefined : parseUrl(value, baseUrl));
+    if (!parsed) throw badUrl(field, value, baseUrl ? 'not a valid URL' : "relative or malformed; pass baseUrl (the JSON document's URL)");
+    if (!isHttp(parsed)) throw badUrl(field, value, `only http: and https: URLs are accepted, not ${clip(parsed.protocol)}`);
+    return parsed.href;
+  };
+
   /** One sprite result of the given shape (see TASK_3_0), or a failure saying what `path` held. */
   const take = (o: unknown, path: string, shape: string[], context: Found = {}) => {
     if (!isObject(o)) return missing(path, o, context);
     const [vtt, images, fileId, taskId, definition, totalCount, code, message, width, height] = shape as [string, string, string, string, string, string, string, string, string, string];
-    const item: Found = {
-      ...context,
-      ...ids(o[fileId], o[taskId], o[definition] ?? context.definition),
-      vtt: [join(path, vtt), o[vtt]],
-      images: [join(path, images), o[images]],
-    };
+    const item: Found = { ...context, ...ids(o[fileId], o[taskId], o[definition] ?? context.definition) };
     for (const [key, field] of [['totalCount', totalCount], ['width', width], ['height', height]] as const) {
       const value = o[field];
       if (isNumber(value)) item[key] = value;
     }
-    if (failed(o[code])) item.error = taskFailed('sprite task', `${code} ${shown(o[code])}, ${message} ${quote(o[message] ?? '')}`, item);
-    found.push(item);
+    const vttUrl = o[vtt];
+    const imageUrls = o[images];
+    const vttField = join(path, vtt);
+    const imagesField = join(path, images);
+    try {
+      if (failed(o[code])) throw taskFailed('sprite task', `${code} ${shown(o[code])}, ${message} ${quote(o[message] ?? '')}`, item);
+      if (typeof vttUrl !== 'string' || !vttUrl.trim()) throw noData(vttField, vttUrl, item);
+      if (!Array.isArray(imageUrls) || !imageUrls.length) throw noData(imagesField, imageUrls, item);
+      found.push({ ...item, vttUrl: checkUrl(vttUrl, vttField), imageUrls: imageUrls.map((url, index) => checkUrl(url, `${imagesField}[${index}]`)) });
+    } catch (error) {
+      if (!(error instanceof SpriteEventError)) throw error;
+      failure(item, error);
+    }
   };
 
   const event = (o: Obj, path: string) => {
