@@ -6,10 +6,20 @@ import '../src/index.js';
 import type { VodSpriteThumbnails } from '../src/index.js';
 import { markNear, chapterAt } from '../src/element/text-lookup.js';
 import { errorOf, recordWarnings, startWithThumbnails } from './support/element.js';
+import { serveText } from './support/faults.js';
 import { DURATION, hover, hoverTime, MEDIA, moveAway, pointForTime, productSuite, seekBarOf, sleep, touch, until } from './support/player.js';
 import { labelText, part } from './support/preview.js';
 
-const CHAPTERS = `${MEDIA}/chapters.vtt`;
+/** Our own chapters file (the demo's may change): six chapters, one Chinese and one Arabic title. */
+const CHAPTER_TITLES = ['Opening: blue to violet', 'Red and orange', '第二分钟：绿色', 'الدقيقة الثانية: سماوي', 'Last minute', 'Credits'];
+const CHAPTER_STARTS = [0, 30, 60, 90, 120, 170];
+let chaptersUrl: Promise<string> | undefined;
+const chaptersVtt = () => {
+  const stamp = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+  const cues = CHAPTER_TITLES.map((title, i) => `${stamp(CHAPTER_STARTS[i]!)} --> ${stamp(CHAPTER_STARTS[i + 1] ?? 180)}\n${title}`);
+  chaptersUrl ??= serveText(`WEBVTT\n\n${cues.join('\n\n')}\n`, 'chapters.vtt');
+  return chaptersUrl;
+};
 
 const shadow = (el: VodSpriteThumbnails) => el.shadowRoot!;
 const ticks = (el: VodSpriteThumbnails, kind: 'mark' | 'chapter') => [...shadow(el).querySelectorAll(`[part="marks"] [part="${kind}"]`)] as HTMLElement[];
@@ -49,7 +59,7 @@ describe('marks and chapters', () => {
       { time: 45, text: 'Goal' },
       { time: 135, text: 'Second goal' },
     ];
-    const { player, el } = await startWithThumbnails({ marks, chaptersSrc: CHAPTERS });
+    const { player, el } = await startWithThumbnails({ marks, chaptersSrc: await chaptersVtt() });
     await until(() => ticks(el, 'mark').length === 2 && ticks(el, 'chapter').length === 5, 'the ticks');
     const bar = seekBarOf(player).getBoundingClientRect();
     for (const [index, mark] of marks.entries()) {
@@ -62,7 +72,7 @@ describe('marks and chapters', () => {
   });
 
   it('snaps to a mark near the pointer and shows its text; shows the chapter title elsewhere', async () => {
-    const { player, el } = await startWithThumbnails({ marks: [{ time: 45, text: '<b>Goal</b> & more' }], chaptersSrc: CHAPTERS });
+    const { player, el } = await startWithThumbnails({ marks: [{ time: 45, text: '<b>Goal</b> & more' }], chaptersSrc: await chaptersVtt() });
     await until(() => ticks(el, 'chapter').length === 5, 'chapters');
     const bar = seekBarOf(player).getBoundingClientRect();
     const near = pointForTime(player, 45);
@@ -92,7 +102,7 @@ describe('marks and chapters', () => {
   });
 
   it('announces keyboard previews (time and text) in a polite live region, and stays silent on hover', async () => {
-    const { player, el } = await startWithThumbnails({ chaptersSrc: CHAPTERS });
+    const { player, el } = await startWithThumbnails({ chaptersSrc: await chaptersVtt() });
     await until(() => ticks(el, 'chapter').length === 5, 'chapters');
     await hoverTime(player, 100);
     await until(() => textShown(el) !== '', 'hover text');

@@ -7,8 +7,9 @@ import { SheetCache } from '../load/sheets.js';
 import { ThumbnailLoadError } from '../parse/errors.js';
 import type { ThumbnailTrack } from '../parse/track.js';
 import type { SpriteInfo, ThumbnailCue } from '../parse/types.js';
-import { isHttpUrl, lastPathSegment } from '../parse/urls.js';
+import { isHttpUrl } from '../parse/urls.js';
 import { Definitions } from './definitions.js';
+import { SignedUrls } from './signed-urls.js';
 import { type PayloadSpec, spritesOf, type TrackOptions, trackOf } from './source.js';
 
 export type ThumbnailsState = 'empty' | 'loading' | 'ready' | 'error';
@@ -16,9 +17,6 @@ export type ThumbnailsErrorStage = 'payload' | 'vtt' | 'image' | 'chapters';
 
 /** Largest tile side drawn (px): past it a canvas cannot hold it. */
 const MAX_TILE = 16384;
-
-/** Signed sheet URLs are refreshed at most this often. */
-const REFRESH_MS = 60_000;
 
 export interface PipelineHost {
   options(): TrackOptions & { lazy: boolean; preloadAll: boolean; refresh: (() => Promise<unknown>) | null; choose: boolean };
@@ -47,11 +45,10 @@ export class Pipeline {
   readonly failedSheets = new Set<string>();
   private run: AbortController | undefined;
   private wanted: string | undefined;
-  /** Sheet URL → the refreshed (re-signed) URL to load it from. */
-  private readonly aliases = new Map<string, string>();
-  private readonly retried = new Set<string>();
-  private refreshedAt = -Infinity;
-  private refreshing: Promise<boolean> | undefined;
+  private retry = false;
+  private held: ThumbnailTrack | undefined;
+  private suspended = false;
+  private readonly signed = new SignedUrls();
   private gate = Promise.withResolvers<void>();
   private opened = false;
 
@@ -65,14 +62,16 @@ export class Pipeline {
 
   /** Drop what is shown and load `spec` (nothing when undefined). */
   load(spec: PayloadSpec | undefined): void {
+    // Loading again after a failure is a retry (the app gave the payload again).
+    this.retry = this.failed !== undefined;
     this.run?.abort();
     this.run = undefined;
-    this.track = this.info = this.definitions = undefined;
+    this.track = this.info = this.definitions = this.held = undefined;
+    this.suspended = false;
     this.failed = undefined;
     this.failedSheets.clear();
     this.wanted = undefined;
-    this.aliases.clear();
-    this.retried.clear();
+    this.signed.clear();
     if (!spec) {
       this.sheets.retain([]);
       return this.host.state('empty');
@@ -80,6 +79,25 @@ export class Pipeline {
     const run = new AbortController();
     this.run = run;
     void this.start(spec, run.signal);
+  }
+
+  /** Show nothing, and stop loading, until `resume()` or the next `load()` (a source change is on its way). */
+  suspend(): void {
+    this.run?.abort();
+    this.held ??= this.track;
+    this.track = undefined;
+    this.suspended = true;
+    this.host.sheetLoaded();
+  }
+
+  /** The change was none after all: the track again; true when a suspended load must run again. */
+  resume(): boolean {
+    if (!this.suspended) return false;
+    this.suspended = false;
+    this.track = this.held;
+    this.held = undefined;
+    this.host.sheetLoaded();
+    return !this.track;
   }
 
   dispose(): void {
@@ -91,7 +109,7 @@ export class Pipeline {
   }
 
   private async start(spec: PayloadSpec, signal: AbortSignal): Promise<void> {
-    const options = this.host.options();
+    const options = { ...this.host.options(), retry: this.retry };
     const lazy = options.lazy;
     this.host.state(lazy && !this.opened ? 'empty' : 'loading');
     const allowed = async () => {
@@ -173,16 +191,19 @@ export class Pipeline {
   private loadSheet(url: string): Promise<void> {
     const run = this.run;
     if (this.failedSheets.has(url)) return Promise.resolve();
-    return this.sheets.load(url, this.aliases.get(url)).then(
+    return this.sheets.load(url, this.signed.src(url)).then(
       () => {
         if (run === this.run) this.host.sheetLoaded();
       },
     ).catch(async (error: unknown) => {
       if (run !== this.run || this.failedSheets.has(url)) return;
       // A signed URL that stopped loading (expired): new URLs from the app, then one retry.
-      if (!this.retried.has(url) && (this.aliases.get(url) ?? url).includes('?') && (await this.refresh([url])) && run === this.run) {
-        this.retried.add(url);
-        return this.loadSheet(url);
+      if (this.signed.retriable(url)) {
+        this.host.expired([url]);
+        const refresh = this.host.options().refresh;
+        const sheets = [this.track, ...(this.definitions?.loaded.values() ?? [])].flatMap((track) => track?.sheets ?? []);
+        const sprites = async (payload: unknown) => (await spritesOf({ payload }, { ...this.host.options(), allowed: async () => {} }, run!.signal)).sprites;
+        if (refresh && (await this.signed.renew(url, sheets, refresh, sprites)) && run === this.run) return this.loadSheet(url);
       }
       if (run !== this.run || this.failedSheets.has(url)) return;
       this.failedSheets.add(url);
@@ -190,39 +211,6 @@ export class Pipeline {
       if (this.failed !== 'image') this.fail(asError(error), 'image');
       else this.host.sheetLoaded();
     });
-  }
-
-  /**
-   * Ask the app for fresh URLs (`refreshEvent`, at most once a minute; one call serves the
-   * sheets failing meanwhile) and swap them in by file name: the track and loaded sheets stay.
-   */
-  private refresh(urls: string[]): Promise<boolean> {
-    this.host.expired(urls);
-    const refresh = this.host.options().refresh;
-    if (!refresh || !this.track) return Promise.resolve(false);
-    if (this.refreshing) return this.refreshing;
-    if (performance.now() - this.refreshedAt < REFRESH_MS) return Promise.resolve(false);
-    this.refreshedAt = performance.now();
-    const run = this.run;
-    this.refreshing = (async () => {
-      try {
-        const { sprites } = await spritesOf({ payload: await refresh() }, { ...this.host.options(), allowed: async () => {} }, run!.signal);
-        // By file name over every set: the sheets of each definition in use get their new URLs.
-        const byName = new Map(sprites.flatMap((sprite) => sprite.imageUrls).map((next) => [lastPathSegment(next), next]));
-        const tracks = new Set([this.track, ...(this.definitions?.loaded.values() ?? [])]);
-        for (const sheet of [...tracks].flatMap((track) => track?.sheets ?? [])) {
-          const next = byName.get(lastPathSegment(sheet));
-          if (next && next !== sheet) this.aliases.set(sheet, next);
-        }
-        return true;
-      } catch {
-        // The sheet's own failure is what gets reported (once, as an `image` error).
-        return false;
-      } finally {
-        this.refreshing = undefined;
-      }
-    })();
-    return this.refreshing;
   }
 
   /** The decoded sheet of `cue`, when it is usable; a tile outside it or too large is an `image` error. */

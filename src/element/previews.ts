@@ -51,18 +51,7 @@ export class Previews implements ReactiveController {
       this.sourceTimer = 0;
     },
     // Clear right away (never a stale preview), then load the new one.
-    sourceChanged: (source, exact) => {
-      if (!exact) return this.source.movedTo(source) && this.reload();
-      // video.js runs the middleware of rapid `player.src()` calls one timer after another: the
-      // last one wins, the ones it replaced load nothing.
-      this.nextSource = source;
-      this.sourceTimer ||= setTimeout(() => {
-        const next = this.nextSource;
-        this.sourceTimer = 0;
-        this.nextSource = undefined;
-        if (next && this.player && this.source.changed(next)) this.reload();
-      });
-    },
+    sourceChanged: (source, exact) => this.sourceSeen(source, exact),
   });
 
   private readonly pipeline: Pipeline = new Pipeline({
@@ -185,6 +174,29 @@ export class Previews implements ReactiveController {
     then?.();
   }
 
+  /**
+   * A source from `player.src()` (`exact`, through the middleware) or the player's source
+   * object (a frame, `loadstart`). One that carries a payload is settled a timer later: video.js
+   * runs the middleware of rapid `src()` calls one timer after another, and only the last
+   * loads; meanwhile the old tiles are gone (never a frame of the previous video). A copy
+   * without the payload is a change only for a URL nobody gave `player.src()` lately.
+   */
+  private sourceSeen(source: SpriteSource, exact: boolean): void {
+    if (!exact && source.spriteEvent == null) {
+      if (this.source.movedTo(source)) this.reload();
+      return;
+    }
+    if (this.source.differs(source)) this.pipeline.suspend();
+    this.nextSource = source;
+    this.sourceTimer ||= setTimeout(() => {
+      const next = this.nextSource;
+      this.sourceTimer = 0;
+      this.nextSource = undefined;
+      if (!next || !this.player) return;
+      if (this.source.changed(next) || this.pipeline.resume()) this.reload();
+    });
+  }
+
   /** The preview's CSS width before `--vod-thumbnails-max-width` caps it. */
   private cssWidth(): number | undefined {
     return this.host.width && this.host.width > 0 ? this.host.width : (this.pipeline.definitions?.baseWidth ?? this.pipeline.track?.cue(0)?.w);
@@ -208,7 +220,7 @@ export class Previews implements ReactiveController {
     const source = this.player && currentSourceOf(this.player);
     if (source && source !== this.seenSource) {
       this.seenSource = source;
-      if (this.source.movedTo(source)) this.reload();
+      this.sourceSeen(source, false);
     }
     // A new screen density (zoom, another screen): the `resolution` media query says so where
     // it can; emulated densities only show here.

@@ -80,9 +80,13 @@ export class SourceChoice {
    * is no change; any other URL is (a `<source>` change and `load()`, say).
    */
   movedTo(source: { src?: string; spriteEvent?: unknown }): boolean {
-    if (source.spriteEvent != null) return this.changed(source);
     const src = sourceId(source.src);
     return src !== this.key && !this.given_.has(src) && this.changed(source);
+  }
+
+  /** Another URL than the one shown (a change is coming). */
+  differs(source: { src?: string }): boolean {
+    return sourceId(source.src) !== this.key;
   }
 
   spec(event: unknown, eventSrc: string | null): PayloadSpec | undefined {
@@ -99,6 +103,8 @@ export interface TrackOptions {
   grid: GridOptions | null;
   upgradeInsecure: boolean;
   timeout: number;
+  /** A retry after a failure: documents are asked for again, not taken from the HTTP cache. */
+  retry?: boolean;
   /** The video's duration, for the grid fallback. */
   duration(): number | undefined;
   /** Resolves when loading may go on (lazy modes wait for the first interaction). */
@@ -111,7 +117,7 @@ export async function spritesOf(spec: PayloadSpec, options: TrackOptions, signal
   let baseUrl = document.baseURI;
   if ('url' in spec) {
     await options.allowed();
-    const response = await fetchText(new URL(spec.url, document.baseURI).href, signal, 'sprite event JSON', options.timeout);
+    const response = await fetchText(new URL(spec.url, document.baseURI).href, signal, 'sprite event JSON', options.timeout, options.retry ? 'no-cache' : 'default');
     input = response.text;
     baseUrl = response.url;
   } else input = spec.payload;
@@ -128,7 +134,7 @@ export async function trackOf(info: SpriteInfo, options: TrackOptions, signal: A
   await options.allowed();
   const upgrade = shouldUpgrade({ upgradeInsecure: options.upgradeInsecure });
   try {
-    const response = await fetchText(upgradeUrl(info.vttUrl, upgrade), signal, 'thumbnail WebVTT', options.timeout);
+    const response = await fetchText(upgradeUrl(info.vttUrl, upgrade), signal, 'thumbnail WebVTT', options.timeout, options.retry ? 'no-cache' : 'default');
     // In slices that yield to the page: a 10-hour VTT makes no long task while the page starts.
     return await parseThumbnailVttAsync(response.text, { vttUrl: response.url, imageUrls: info.imageUrls, upgradeInsecure: options.upgradeInsecure }, { signal });
   } catch (error) {

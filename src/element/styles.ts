@@ -54,6 +54,12 @@ export const styles = css`
     width: 100%;
     height: 100%;
   }
+  /* What changes while the pointer moves (the tile, the time) gets a layer of its own: the box
+     with its blurred shadow is painted once, not again for every new tile or label. */
+  .thumbnail canvas,
+  .time {
+    will-change: transform;
+  }
   .time,
   .text {
     font: var(--vod-thumbnails-font);

@@ -23,7 +23,14 @@ export function assertLoadable(url: string): void {
  * mid-transfer, `http-status` for a non-2xx answer. `timeout` ≤ 0 or not a number means the
  * default; `Infinity` means none.
  */
-export async function fetchText(url: string, signal: AbortSignal, what: string, timeout = DEFAULT_TIMEOUT): Promise<{ text: string; url: string }> {
+export async function fetchText(
+  url: string,
+  signal: AbortSignal,
+  what: string,
+  timeout = DEFAULT_TIMEOUT,
+  /** `no-cache` for a retry: a failure the HTTP cache kept must be asked for again. */
+  cache: RequestCache = 'default',
+): Promise<{ text: string; url: string }> {
   assertLoadable(url);
   const shown = clip(url);
   const limit = typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT;
@@ -52,7 +59,7 @@ export async function fetchText(url: string, signal: AbortSignal, what: string, 
   try {
     let response: Response;
     try {
-      response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
+      response = await fetch(url, { signal: controller.signal, credentials: 'same-origin', cache });
     } catch (error) {
       throw failure(error, timedOut ? 'no response' : "network error, or the server sends no CORS header for this page's origin");
     }
@@ -64,7 +71,7 @@ export async function fetchText(url: string, signal: AbortSignal, what: string, 
       });
     }
     try {
-      return { text: await response.text(), url: response.url || url };
+      return { text: await readText(response), url: response.url || url };
     } catch (error) {
       throw failure(error, timedOut ? 'the body stalled' : 'the body was cut off mid-transfer');
     }
@@ -72,4 +79,22 @@ export async function fetchText(url: string, signal: AbortSignal, what: string, 
     clearTimeout(timer);
     signal.removeEventListener('abort', forward);
   }
+}
+
+/**
+ * The body as text, decoded chunk by chunk as it arrives: `response.text()` decodes a large VTT
+ * (10 hours, a few MB) in one long task at the end; this spreads the work over the download.
+ */
+async function readText(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }

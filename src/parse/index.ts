@@ -9,6 +9,7 @@ export type { SpriteEventErrorCode, ThumbnailLoadErrorCode, ThumbnailVttErrorCod
 export { parseSpriteEvent } from './payload.js';
 export { parseKeyFrameMarks } from './marks.js';
 export { parseChapters } from './chapters.js';
-export { parseThumbnailVtt } from './thumbnail-vtt.js';
+export { parseThumbnailVtt, parseThumbnailVttAsync } from './thumbnail-vtt.js';
+export type { ParseAsyncOptions } from './thumbnail-vtt.js';
 export { ThumbnailTrack } from './track.js';
 export { gridTrack } from './grid.js';

@@ -2,7 +2,7 @@
  * Thumbnail WebVTT: the scanner's cues → a `ThumbnailTrack`, reading each cue text as
  * `<ref>#xywh=x,y,w,h` and resolving `<ref>` to the sheet's URL.
  */
-import { ThumbnailVttError } from './errors.js';
+import { quote, ThumbnailVttError } from './errors.js';
 import { ThumbnailTrack, TrackBuilder } from './track.js';
 import type { ParseThumbnailVttOptions } from './types.js';
 import { ImageResolver } from './urls.js';
@@ -102,12 +102,12 @@ function startJob(text: string, options: ParseThumbnailVttOptions): ThumbnailVtt
         return;
       }
       const url = resolver.resolve(ref);
-      if (url === null) throw new ThumbnailVttError('bad-url', `the cue image ${JSON.stringify(ref)} does not resolve to an http: or https: URL; only http(s) images are loaded.`, line);
+      if (url === null) throw new ThumbnailVttError('bad-url', `the cue image ${quote(ref)} does not resolve to an http: or https: URL; only http(s) images are loaded.`, line);
       lastRef = ref;
       lastUrl = url;
     }
     const problem = readTile(input, refEnd + 1, textEnd);
-    if (problem) throw new ThumbnailVttError('bad-fragment', `the cue text ${JSON.stringify(input.slice(textStart, textEnd))} ${problem}.`, line);
+    if (problem) throw new ThumbnailVttError('bad-fragment', `the cue text ${quote(input.slice(textStart, textEnd))} ${problem}.`, line);
     const w = out.w;
     builder.add(seconds(startMs), seconds(endMs), lastUrl, out.x, out.y, w || undefined, w ? out.h : undefined);
     cues++;
@@ -120,7 +120,7 @@ function startJob(text: string, options: ParseThumbnailVttOptions): ThumbnailVtt
       throw new ThumbnailVttError('no-cues', `${none}; cue text should be ${example}.`);
     }
     if (scan.badLine) {
-      throw new ThumbnailVttError('no-cues', `no readable cues; first bad timing line: ${JSON.stringify(scan.badText)} (expected like "00:00:01.000 --> 00:00:02.000").`, scan.badLine);
+      throw new ThumbnailVttError('no-cues', `no readable cues; first bad timing line: ${quote(scan.badText)} (expected like "00:00:01.000 --> 00:00:02.000").`, scan.badLine);
     }
     throw new ThumbnailVttError('no-cues', `the WebVTT file has no cues (${scan.lines} line${scan.lines > 1 ? 's' : ''} read).`);
   };
