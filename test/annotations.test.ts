@@ -1,4 +1,5 @@
 // Key-frame marks and chapters: ticks on the seek bar, text in the preview, the live region.
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import videojs from 'video.js';
@@ -132,6 +133,8 @@ describe('marks and chapters', () => {
     } finally {
       warnings.stop();
     }
+    expect(warnings.texts()).to.have.length(1);
+    expect(warnings.texts()[0]).to.match(/^vod-sprite-thumbnails \(payload\): marks\[0\]\.time is NaN/);
   });
 
   it('a bad chapters file is an error with stage "chapters"; sprites keep working', async () => {
@@ -147,5 +150,7 @@ describe('marks and chapters', () => {
     } finally {
       warnings.stop();
     }
+    expect(warnings.texts()).to.have.length(1);
+    expect(warnings.texts()[0]).to.match(/^vod-sprite-thumbnails \(chapters\): line 1: not a WebVTT file/);
   });
 });

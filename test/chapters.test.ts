@@ -1,3 +1,4 @@
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { chapterTitle, parseChapters } from '../src/parse/chapters.js';
 import { ThumbnailVttError, type ThumbnailVttErrorCode } from '../src/parse/errors.js';

@@ -1,6 +1,7 @@
 // Black-box conformance of /work/shared/CONTRACT.md: written from the contract alone, through
 // the package entry only, one check per contract sentence (named after it). Real Chromium, real
 // video.js, real demo media and payloads, real input. No helpers shared with the other suites.
+import { expectWarnings, recordWarnings } from './support/console.js';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
@@ -219,27 +220,24 @@ function nextEvent(el: EventTarget, type: string, timeout = 8000): Promise<Custo
 /** Everything a failure may leave behind: events on the document, warnings, page errors. */
 function watchPage() {
   const events: CustomEvent[] = [];
-  const warnings: unknown[][] = [];
+  // Recorded (so claimed, not printed): each test asserts on what it expects.
+  const recorder = recordWarnings();
   const pageErrors: unknown[] = [];
   const onEvent = (event: Event) => events.push(event as CustomEvent);
   const onError = (event: ErrorEvent) => pageErrors.push(event.error ?? event.message);
   const onRejection = (event: PromiseRejectionEvent) => pageErrors.push(event.reason);
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    warnings.push(args);
-    warn.apply(console, args);
-  };
   document.addEventListener('vod-thumbnails-ready', onEvent);
   document.addEventListener('vod-thumbnails-error', onEvent);
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
   return {
     events,
-    warnings,
+    warnings: recorder.warnings,
+    warningTexts: recorder.texts,
     pageErrors,
     errors: () => events.filter((event) => event.type === 'vod-thumbnails-error'),
     stop() {
-      console.warn = warn;
+      recorder.stop();
       document.removeEventListener('vod-thumbnails-ready', onEvent);
       document.removeEventListener('vod-thumbnails-error', onEvent);
       window.removeEventListener('error', onError);
@@ -712,6 +710,7 @@ describe('CONTRACT.md conformance (black box)', () => {
     });
 
     it('exactly one inside the player element, even with a second element `for` the same player', async () => {
+      expectWarnings(/^vod-sprite-thumbnails: player "[^"]+" already has a <vod-sprite-thumbnails>; this one stays inactive/, 1);
       const { player, id } = newPlayer();
       await loadSource(player);
       await readyElement(id, { event: spriteEvent(newToken()) });

@@ -2,6 +2,7 @@
 // `require-trusted-types-for 'script'`, served as a real response header. The page
 // (test/fixtures/csp/) loads video.js's dist file with `window.VIDEOJS_NO_DYNAMIC_STYLE = true`
 // and the package's script-tag build, all from external files; the element must work there.
+import { report } from './support/console.js';
 import { expect } from '@open-wc/testing';
 import { sendMouse, setViewport } from '@web/test-runner-commands';
 import type { VodSpriteThumbnails } from '../src/index.js';
@@ -77,7 +78,7 @@ describe('a strict Content-Security-Policy page with Trusted Types', () => {
       expect((await requests(run)).some((entry) => entry.url.includes('imageSprite_10_0.jpg')), 'the hovered sheet loaded').to.equal(true);
 
       const violations = [...win.cspViolations];
-      console.log(`CSP violations on the strict page: ${JSON.stringify(violations)}`);
+      report(`CSP violations on the strict page: ${JSON.stringify(violations)}`);
       const ours = violations.filter((violation) => violation.source.includes('vod-sprite-thumbnails') || violation.directive === 'require-trusted-types-for');
       expect(ours, 'violations caused by the package or any Trusted Types sink').to.deep.equal([]);
       expect(violations.filter((violation) => !videoJsOwn(violation)), 'violations other than video.js’s data: font').to.deep.equal([]);
@@ -105,7 +106,7 @@ describe('a strict Content-Security-Policy page with Trusted Types', () => {
     await until(() => el.state === 'ready', 'the element to be ready', 8000);
     await until(() => win.cspViolations.some((violation) => violation.directive === 'style-src-elem'), 'a style-src-elem violation from video.js');
     const violations = [...win.cspViolations];
-    console.log(`CSP violations with video.js's dynamic style: ${JSON.stringify(violations)}`);
+    report(`CSP violations with video.js's dynamic style: ${JSON.stringify(violations)}`);
     expect(violations.filter((violation) => violation.source.includes('vod-sprite-thumbnails')), 'violations of the package').to.deep.equal([]);
     expect(violations.every((violation) => videoJsOwn(violation) || violation.source.includes('video.min.js')), 'all from video.js').to.equal(true);
   });

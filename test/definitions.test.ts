@@ -1,4 +1,5 @@
 // Several sprite definitions (srcset-like choice by device pixels) and the full-size scrub layer.
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';

@@ -1,3 +1,4 @@
+import { expectWarnings } from './support/console.js';
 import { expect } from '@open-wc/testing';
 import videojs from 'video.js';
 import '../src/index.js';
@@ -346,6 +347,7 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     await until(() => tileShown(el), 'a tile from the signed sheets');
     // Another file-id: nothing matches, which is an error.
     const failed = new Promise<string>((resolve) => el.addEventListener('vod-thumbnails-error', (event) => resolve(event.detail.stage), { once: true }));
+    expectWarnings(/^vod-sprite-thumbnails \(payload\): no sprite result matches FileId another-file and Definition 10/, 1);
     el.fileId = 'another-file';
     expect(await failed).to.equal('payload');
     expect(el.state).to.equal('error');
@@ -422,6 +424,8 @@ describe('<vod-sprite-thumbnails> attaching', () => {
     } finally {
       warnings.stop();
     }
+    expect(warnings.texts(), 'the inactive one said why, once').to.have.length(1);
+    expect(warnings.texts()[0]).to.match(/^vod-sprite-thumbnails: player "[^"]+" already has a <vod-sprite-thumbnails>/);
     expect(second.parentElement).to.equal(player.el());
     expect(thumbnailsIn(player.el())).to.equal(1);
     const point = await hoverTime(player, 58);

@@ -1,3 +1,4 @@
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import videojs from 'video.js';
 import '../src/index.js';

@@ -1,6 +1,7 @@
 // Faults from the network (issue 12, "The suite": faults from the test server). Each one: its
 // `state`, one `vod-thumbnails-error` with `stage` and `code`, a console warning, nothing thrown,
 // and a player that still plays (see `expectFault`). Timeouts use a small `timeout` (300 ms).
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import { SpriteEventError, ThumbnailLoadError, ThumbnailVttError, type VodSpriteThumbnails } from '../src/index.js';
@@ -100,6 +101,7 @@ describe('faults from the network', () => {
       expect(state().error?.code).to.equal('timeout');
       expect(changes.length, 'statechanged events').to.be.greaterThan(0);
       expect(warnings.warnings.length).to.equal(1);
+      expect(warnings.texts()[0]).to.match(/^vod-sprite-thumbnails \(payload\): /);
       await expectStillPlays(player);
       expect(page.thrown).to.deep.equal([]);
     } finally {

@@ -1,5 +1,6 @@
 // fetchText against the test server's fault routes (hang, stall, truncate; see the runner config):
 // every failure typed, with the URL; a timeout covers the body too; the caller's abort stays an AbortError.
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { DEFAULT_TIMEOUT, fetchText } from '../src/load/fetch-text.js';
 import { QUOTE_LIMIT, ThumbnailLoadError, type ThumbnailLoadErrorCode } from '../src/parse/errors.js';

@@ -1,3 +1,4 @@
+import { expectWarnings, recordWarnings } from './support/console.js';
 import { expect } from '@open-wc/testing';
 import videojs from 'video.js';
 
@@ -29,5 +30,29 @@ describe('test harness', () => {
     await new Promise<void>((resolve) => player.one('seeked', () => resolve()));
     expect(player.currentTime()).to.be.closeTo(120, 0.5);
     player.dispose();
+  });
+
+  // The warning guard (support/console.ts): an unclaimed warning fails its test, which a passing
+  // suite cannot show; these show that claimed ones are captured and matched as documented.
+  it('claims the warnings a test declares with expectWarnings (count and pattern), across async steps', async () => {
+    expectWarnings(/^probe: first/, 2);
+    expectWarnings(/^probe:/);
+    console.warn('probe: first');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    console.warn('probe: first', { detail: 1 });
+    console.warn('probe: second');
+  });
+
+  it('recordWarnings records (so claims) what is warned while it runs, as arguments and as text', () => {
+    const recorder = recordWarnings();
+    const error = new TypeError('bad');
+    console.warn('probe:', error);
+    recorder.stop();
+    expect(recorder.warnings).to.deep.equal([['probe:', error]]);
+    expect(recorder.texts()).to.deep.equal(['probe: TypeError: bad']);
+    // After stop() a warning is no longer the recorder's: this test claims it by pattern.
+    expectWarnings(/^probe: after stop$/, 1);
+    console.warn('probe: after stop');
+    expect(recorder.warnings).to.have.length(1);
   });
 });

@@ -5,11 +5,12 @@
 // the input in the shadow DOM's markup or inline styles (nor the player's, nor any stylesheet),
 // no prototype pollution, every reported error has a `code` and a short message, one warning per
 // error, and nothing left `loading`. $FUZZ_RUNS (via the `fuzz-runs` command) runs more cases.
+import { report } from './support/console.js';
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { VodSpriteThumbnails } from '../src/index.js';
-import { createElement } from './support/element.js';
+import { createElement, recordWarnings } from './support/element.js';
 import { absolute, type ContractProps, fuzzRuns, serveText, watchPage } from './support/faults.js';
 import { MARKER, mutatedJsonText, mutatedPayload, mutatedVtt, payloadShapes, Random } from './support/fuzz.js';
 import { makePlayer, type Player, productSuite, seekBarOf, SHEETS, sleep, startPlayer, token, until, VTT, withToken } from './support/player.js';
@@ -119,11 +120,8 @@ describe('element fuzz', () => {
     const outcomes: Record<string, number> = {};
     const page = watchPage();
     const requests = watchRequests();
-    const warn = console.warn;
-    let warnings = 0;
-    console.warn = () => {
-      warnings++; // counted, not printed: some messages may be megabytes long
-    };
+    // Each case's warnings, claimed (not printed: some messages may be megabytes long) and counted.
+    let warnings = recordWarnings();
     const started = performance.now();
     try {
       for (let i = 0; i < cases; i++) {
@@ -137,7 +135,8 @@ describe('element fuzz', () => {
         const label = `#${i} ${asText ? 'json' : 'object'}${mutateVtt ? '+vtt' : ''} ${describeInput(input)}`;
         const thrownBefore = page.thrown.length;
         const requestsBefore = requests.urls.length;
-        warnings = 0;
+        warnings.stop();
+        warnings = recordWarnings();
         const errors: Error[] = [];
         const el = createElement({ for: id }) as VodSpriteThumbnails & ContractProps;
         el.timeout = 1000;
@@ -174,7 +173,7 @@ describe('element fuzz', () => {
           const key = `code ${(error as { code?: unknown }).code ?? '(none)'}`;
           outcomes[key] = (outcomes[key] ?? 0) + 1;
         }
-        if (warnings !== errors.length) findings.warnings.push(`${label}: ${errors.length} error events, ${warnings} warnings`);
+        if (warnings.warnings.length !== errors.length) findings.warnings.push(`${label}: ${errors.length} error events, ${warnings.warnings.length} warnings`);
         if (Object.keys(Object.prototype).length || ({} as Record<string, unknown>).polluted !== undefined) {
           findings.polluted.push(`${label}: Object.prototype has ${Object.keys(Object.prototype).join(', ')}`);
           for (const key of Object.keys(Object.prototype)) delete (Object.prototype as Record<string, unknown>)[key];
@@ -182,13 +181,13 @@ describe('element fuzz', () => {
         el.remove();
       }
     } finally {
-      console.warn = warn;
+      warnings.stop();
       requests.stop();
       page.stop();
     }
     const seconds = (performance.now() - started) / 1000;
     const counts = Object.fromEntries(Object.entries(findings).map(([kind, list]) => [kind, list.length]));
-    console.log(`element fuzz: ${cases} cases (seed ${SEED}) in ${seconds.toFixed(1)} s; outcomes ${JSON.stringify(outcomes)}; findings ${JSON.stringify(counts)}`);
+    report(`element fuzz: ${cases} cases (seed ${SEED}) in ${seconds.toFixed(1)} s; outcomes ${JSON.stringify(outcomes)}; findings ${JSON.stringify(counts)}`);
     for (const [kind, list] of Object.entries(findings)) {
       expect(list.slice(0, 5), `${kind}: ${list.length} of ${cases} cases (first 5 shown)`).to.deep.equal([]);
     }

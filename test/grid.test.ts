@@ -1,3 +1,4 @@
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { ThumbnailVttError } from '../src/parse/errors.js';
 import { gridTrack, MAX_TILE_SIZE, MAX_TILES } from '../src/parse/grid.js';

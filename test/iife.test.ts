@@ -2,6 +2,7 @@
 // the page's global `videojs`, plugin and element registered, every named export on
 // `window.VodSpriteThumbnails`. Loaded with plain <script>s in a fresh same-origin iframe, so the
 // module-world video.js and element of the other tests cannot interfere.
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { sendMouse, setViewport } from '@web/test-runner-commands';
 import * as pkg from '../src/index.js';

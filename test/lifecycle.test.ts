@@ -1,5 +1,6 @@
 // Lifecycle under stress (issue 12, "The suite"): rapid source changes end on the last source,
 // and create/dispose cycles leave the heap and the DOM where they were.
+import { report } from './support/console.js';
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { VodSpriteThumbnails } from '../src/index.js';
@@ -136,7 +137,7 @@ describe('lifecycle', () => {
       await sleep(200);
       const after = await memory();
       const perCycle = (after.heap - before.heap) / cycles;
-      console.log(
+      report(
         `lifecycle ${cycles} cycles: heap ${(before.heap / 1e6).toFixed(2)} → ${(after.heap / 1e6).toFixed(2)} MB (${(perCycle / 1024).toFixed(2)} KB/cycle), ` +
           `DOM nodes ${before.nodes} → ${after.nodes}, listeners ${before.listeners} → ${after.listeners}, documents ${before.documents} → ${after.documents}`,
       );

@@ -1,3 +1,4 @@
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { SpriteEventError, type SpriteEventErrorCode } from '../src/parse/errors.js';
 import { parseSpriteEvent } from '../src/parse/payload.js';

@@ -1,3 +1,4 @@
+import { expectWarnings } from './support/console.js';
 import { expect } from '@open-wc/testing';
 import videojs from 'video.js';
 import '../src/index.js';
@@ -94,6 +95,8 @@ describe('vodSpriteThumbnails plugin', () => {
     } finally {
       warnings.stop();
     }
+    expect(warnings.texts()).to.have.length(1);
+    expect(warnings.texts()[0]).to.match(/^vod-sprite-thumbnails \(payload\): the sprite task failed: ErrCode 70000, Message "bad"/);
     expect(plugin.state.error).to.equal(plugin.element.error);
     expect((plugin.state.error as Error & { code?: string }).code).to.equal('task-failed');
     expect(changes.at(-1)?.status).to.equal('error');
@@ -118,6 +121,8 @@ describe('vodSpriteThumbnails plugin', () => {
       warnings.stop();
     }
     expect(warnings.warnings.length, 'a warning per non-object').to.equal(3);
+    for (const text of warnings.texts()) expect(text).to.match(/^vod-sprite-thumbnails: vodSpriteThumbnails options/);
+    expectWarnings(/^vod-sprite-thumbnails: vodSpriteThumbnails options: ignored "__proto__", "constructor"\.$/, 1);
     const { player } = makePlayer();
     const hostile = JSON.parse('{"__proto__": {"fileId": "evil", "preload": "none", "width": 999}, "constructor": {"prototype": {"width": 7}}}');
     const plugin = thumbnails(player, hostile);

@@ -1,3 +1,4 @@
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { parseSpriteEvent } from '../src/parse/payload.js';

@@ -1,3 +1,4 @@
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { ownOptions } from '../src/parse/safe-options.js';
 

@@ -1,3 +1,4 @@
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { ThumbnailTrack } from '../src/parse/track.js';
 import type { ThumbnailCue } from '../src/parse/types.js';

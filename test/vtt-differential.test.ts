@@ -3,6 +3,7 @@
 // generated edge case (test/fixtures/make-vtt-fixtures.js). Cue counts, (start, end)
 // pairs and texts must match; the thumbnail layer must turn each native cue into the
 // image its text names (the text before `#`, resolved against the VTT URL).
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { ThumbnailVttError } from '../src/parse/errors.js';
 import { parseThumbnailVtt } from '../src/parse/thumbnail-vtt.js';

@@ -1,3 +1,4 @@
+import './support/console.js';
 import { expect } from '@open-wc/testing';
 import { ThumbnailVttError, type ThumbnailVttErrorCode } from '../src/parse/errors.js';
 import { parseThumbnailVtt, parseThumbnailVttAsync } from '../src/parse/thumbnail-vtt.js';

@@ -307,6 +307,10 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 15000 } },
   browserLogs: true,
+  // Warnings are claimed by the tests that cause them (support/console.ts), so what is left here is
+  // worth reading. Measurements that tests print with report() (run counts, heap per cycle) show
+  // only with TEST_REPORTS=1: `npm test` prints nothing unless something is wrong.
+  filterBrowserLogs: ({ args }) => Boolean(process.env.TEST_REPORTS) || args[0] !== '[report]',
   browsers: [chromeLauncher({ launchOptions: { executablePath: chrome, headless: true, args: chromeArgs } })],
   plugins: [
     videojsBundle(),

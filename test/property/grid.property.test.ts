@@ -1,5 +1,6 @@
 // Property: gridTrack on any options returns a track of finite, sorted cues on http(s) sheets
 // whose at(t) agrees with a linear scan; or throws a ThumbnailVttError with a code.
+import '../support/console.js';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ThumbnailVttError } from '../../src/parse/errors.js';

@@ -1,6 +1,7 @@
 // Property: parseKeyFrameMarks on any input returns marks sorted by time, with finite times ≥ 0,
 // trimmed non-empty text of at most 128 characters and no repeats; or throws a SpriteEventError
 // with a code.
+import '../support/console.js';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { SpriteEventError } from '../../src/parse/errors.js';

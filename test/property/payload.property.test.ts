@@ -1,5 +1,6 @@
 // Property: parseSpriteEvent on any input returns sprite results with absolute http(s) URLs, or
 // throws a SpriteEventError with one of its codes. Nothing else ever escapes.
+import '../support/console.js';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { SpriteEventError } from '../../src/parse/errors.js';

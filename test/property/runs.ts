@@ -1,6 +1,7 @@
 // Runs per property: a fixed seed and a few thousand runs in all for CI; $FUZZ_RUNS (passed
 // through the runner's `fuzz-runs` command, since a browser test sees no environment) for more.
 import { executeServerCommand } from '@web/test-runner-commands';
+import { report } from '../support/console.js';
 
 /**
  * The fast-check parameters: `ciRuns` by default, $FUZZ_RUNS with a random seed when set (and
@@ -46,8 +47,8 @@ export class Outcomes {
     return this.seen.get(outcome) ?? 0;
   }
 
-  /** Logs the outcomes and the time taken (the runner shows browser logs). */
+  /** Logs the outcomes and the time taken (shown with TEST_REPORTS=1). */
   report(name: string, runs: number): void {
-    console.log(`${name} property: ${runs} runs in ${Math.round(performance.now() - this.started)} ms`, JSON.stringify([...this.seen]));
+    report(`${name} property: ${runs} runs in ${Math.round(performance.now() - this.started)} ms`, JSON.stringify([...this.seen]));
   }
 }

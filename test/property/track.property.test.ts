@@ -1,6 +1,7 @@
 // Property: a ThumbnailTrack built from any cues keeps them sorted by start (stable), and its
 // cached lookup (indexAt / at / cue) agrees with a linear scan for any sequence of times,
 // hover-like small steps and jumps alike.
+import '../support/console.js';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ThumbnailTrack } from '../../src/parse/track.js';

@@ -1,6 +1,7 @@
 // Property: parseThumbnailVtt on any text either returns a valid track (sorted cues, finite
 // times, http(s) URLs, tiles with whole positive sizes, at() = a linear scan) or throws a
 // ThumbnailVttError with one of its codes; the sliced parseThumbnailVttAsync agrees with it.
+import '../support/console.js';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ThumbnailVttError } from '../../src/parse/errors.js';

@@ -51,21 +51,8 @@ export function recordEvents(): { events: Array<{ type: string; detail: unknown;
   };
 }
 
-/** Records console.warn calls (still printing them) until stopped. */
-export function recordWarnings(): { warnings: unknown[][]; stop(): void } {
-  const warnings: unknown[][] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => {
-    warnings.push(args);
-    original.apply(console, args);
-  };
-  return {
-    warnings,
-    stop() {
-      console.warn = original;
-    },
-  };
-}
+// One capture for the whole suite (support/console.ts): recorded warnings are claimed, not printed.
+export { recordWarnings } from './console.js';
 
 /** A new, not yet connected element with these attributes. */
 export function createElement(attributes: Record<string, string> = {}): VodSpriteThumbnails {

@@ -1,4 +1,5 @@
 // Helpers for product tests: real video.js players on the real demo media, real input.
+import './console.js';
 import { executeServerCommand, sendMouse, setViewport } from '@web/test-runner-commands';
 import videojs from 'video.js';
 import type Player from 'video.js/dist/types/player';
