@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { build } from 'esbuild';
 import { chromeArgs, chromeMissingMessage, findChrome } from './support/chrome-path.js';
@@ -80,6 +81,25 @@ function videojsBundle() {
  * `heavy` → whether $HEAVY is set (longer lifecycle runs).
  */
 const log = [];
+
+/**
+ * 404s that tests ask for on purpose: the fault routes above and files named `missing`. The
+ * runner lists every 404 under each test file as if a file were missing; these are not.
+ */
+const DELIBERATE_404 = /^__wtr\/|(^|\/)missing[./]/;
+
+/** The default reporter, without the deliberate 404s in its lists (any other 404 still shows). */
+function reporterWithoutDeliberate404s() {
+  const reporter = defaultReporter();
+  return {
+    ...reporter,
+    reportTestFileResults: ({ sessionsForTestFile, ...rest }) =>
+      reporter.reportTestFileResults({
+        ...rest,
+        sessionsForTestFile: sessionsForTestFile.map((session) => ({ ...session, request404s: session.request404s.filter((url) => !DELIBERATE_404.test(url)) })),
+      }),
+  };
+}
 
 /** Koa middleware given to the dev server config (an `app.use` in `serverStart` comes too late to run). */
 async function logDelayStatus(ctx, next) {
@@ -307,6 +327,7 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 15000 } },
   browserLogs: true,
+  reporters: [reporterWithoutDeliberate404s()],
   // Warnings are claimed by the tests that cause them (support/console.ts), so what is left here is
   // worth reading. Measurements that tests print with report() (run counts, heap per cycle) show
   // only with TEST_REPORTS=1: `npm test` prints nothing unless something is wrong.
