@@ -95,7 +95,8 @@ export function bindSeekInput(
   let last: SeekRequest | undefined;
 
   /** Pointer position → request, from the cached rects (no layout read while moving). */
-  const fromPointer = (event: PointerEvent, via: SeekVia) => {
+  let lastTouch = -Infinity;
+  const fromPointer = (event: MouseEvent, via: SeekVia) => {
     const geometry = layout();
     const x = Math.min(geometry.barLeft + geometry.barWidth, Math.max(geometry.barLeft, event.clientX - geometry.clientLeft));
     const fraction = geometry.barWidth > 0 ? (x - geometry.barLeft) / geometry.barWidth : 0;
@@ -120,10 +121,20 @@ export function bindSeekInput(
   on(progressControl, 'pointermove', (event) => {
     if (event.pointerType === 'touch') {
       if (touching) fromPointer(event, 'touch');
-    } else {
+      lastTouch = performance.now();
+    } else if (event.pointerType === 'pen') {
       hovering = true;
       fromPointer(event, 'mouse');
     }
+  });
+  // The mouse through `mousemove`, which fires after `pointermove` and after video.js's own
+  // listener here: our frame callback is then asked for after video.js's, so video.js reads
+  // the layout before we write to it (else each frame lays out twice).
+  on(progressControl, 'mousemove', (event) => {
+    // A touch's compatibility mouse events are not a hover.
+    if (performance.now() - lastTouch < 1000) return;
+    hovering = true;
+    fromPointer(event, 'mouse');
   });
   on(progressControl, 'pointerdown', (event) => {
     if (event.pointerType === 'touch') touching = true;
