@@ -28,6 +28,8 @@ const print = console.warn.bind(console);
 let pending: Warning[] = [];
 let expectations: Expectation[] = [];
 const recorders = new Set<WarningRecorder & { add(warning: Warning): void }>();
+/** For the file's report: warnings claimed in this test, tests that claimed any, warnings in all. */
+const claimed = { inTest: 0, tests: 0, warnings: 0 };
 
 function textOf(args: unknown[]): string {
   return args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : typeof arg === 'string' ? arg : safeJson(arg))).join(' ');
@@ -63,6 +65,7 @@ export function recordWarnings(): WarningRecorder {
     warnings: [] as unknown[][],
     texts: () => recorded.map((warning) => warning.text),
     add(warning: Warning) {
+      claimed.inTest++;
       recorded.push(warning);
       recorder.warnings.push(warning.args);
     },
@@ -88,6 +91,7 @@ function settle(where: string): void {
   let rest = pending;
   for (const { pattern, count } of expectations) {
     const matched = rest.filter((warning) => pattern.test(warning.text));
+    claimed.inTest += matched.length;
     rest = rest.filter((warning) => !matched.includes(warning));
     const ok = count === undefined ? matched.length > 0 : matched.length === count;
     if (!ok) problems.push(`expected ${count ?? 'at least 1'} warning(s) matching ${pattern}, got ${matched.length}${matched.length ? `:\n${describeWarnings(matched)}` : ''}`);
@@ -127,6 +131,9 @@ beforeEach(function () {
 afterEach(function () {
   // Warnings during the suite's own after-each hooks (cleanup), or a recorder left running.
   for (const recorder of recorders) recorder.stop();
+  if (claimed.inTest) claimed.tests++;
+  claimed.warnings += claimed.inTest;
+  claimed.inTest = 0;
   const title = this.currentTest?.fullTitle() ?? '(unknown test)';
   if (this.currentTest?.state === 'failed') {
     // The test failed already: show what it warned, as context, without a second failure.
@@ -136,6 +143,10 @@ afterEach(function () {
     return;
   }
   settle(`after "${title}" ended (in an after-each hook, or late)`);
+});
+
+after(() => {
+  if (claimed.tests) report(`expected warnings: ${claimed.tests} test(s) claimed ${claimed.warnings}`);
 });
 
 /** The tag of `report()` lines: the runner shows them only with TEST_REPORTS=1 (web-test-runner.config.js). */
