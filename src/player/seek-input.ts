@@ -54,13 +54,11 @@ export function bindSeekInput(
     target.addEventListener(type, fn as EventListener, { signal, capture, passive: true });
 
   let cached: SeekLayout | undefined;
-  let movedFrame = 0;
+  // Told at once, not a frame later: ResizeObserver calls back right after layout (video.js
+  // animates the bar's height for 0.2 s on hover), when reading it again costs nothing.
   const invalidate = () => {
     cached = undefined;
-    movedFrame ||= requestAnimationFrame(() => {
-      movedFrame = 0;
-      moved();
-    });
+    moved();
   };
   const layout = (): SeekLayout => {
     if (!cached) {
@@ -132,13 +130,16 @@ export function bindSeekInput(
   // the layout before we write to it (else each frame lays out twice).
   on(progressControl, 'mousemove', (event) => {
     // A touch's compatibility mouse events are not a hover.
-    if (performance.now() - lastTouch < 1000) return;
+    const fromTouch = (event as MouseEvent & { sourceCapabilities?: { firesTouchEvents?: boolean } }).sourceCapabilities?.firesTouchEvents;
+    if (fromTouch || performance.now() - lastTouch < 1000) return;
     hovering = true;
     fromPointer(event, 'mouse');
   });
   on(progressControl, 'pointerdown', (event) => {
-    if (event.pointerType === 'touch') touching = true;
-    else if (event.button === 0) dragging = true;
+    if (event.pointerType === 'touch') {
+      touching = true;
+      lastTouch = performance.now();
+    } else if (event.button === 0) dragging = true;
     else return;
     invalidate();
     fromPointer(event, event.pointerType === 'touch' ? 'touch' : 'mouse');
@@ -150,6 +151,7 @@ export function bindSeekInput(
   });
   const endTouch = (event: PointerEvent) => {
     if (event.pointerType !== 'touch') return;
+    lastTouch = performance.now();
     touching = hovering = false;
     hide();
   };
