@@ -1,9 +1,10 @@
 /**
- * What makes the element work, as one Lit ReactiveController: the player binding, the load
- * pipeline, seek-bar input, the preview painter (the hover path: one rAF, no Lit update per
- * move), marks and chapters. The element itself keeps the properties, state and events.
+ * What makes the element work, driven by its Lit lifecycle (bind, willUpdate, updated): the
+ * player binding (a ReactiveController of its own), the load pipeline, seek-bar input, the
+ * preview painter (the hover path: one rAF, no Lit update per move), marks and chapters. The
+ * element itself keeps the properties, state and events.
  */
-import type { PropertyValues, ReactiveController } from 'lit';
+import type { PropertyValues } from 'lit';
 import { onPlayer, PlayerBinding } from '../player/binding.js';
 import { bindSeekInput, type SeekLayout, type SeekRequest } from '../player/seek-input.js';
 import { currentSourceOf, durationOf, type Player, progressParts, type SpriteSource } from '../player/videojs-internals.js';
@@ -22,7 +23,7 @@ export interface Report {
   emit(type: string, detail: unknown): void;
 }
 
-export class Previews implements ReactiveController {
+export class Previews {
   private reloadPending = false;
   private seenSource: object | undefined;
   private density = 0;
@@ -95,11 +96,8 @@ export class Previews implements ReactiveController {
     private readonly asked: () => string | number | null,
     private readonly report: Report,
   ) {
-    host.addController(this);
     this.annotations = new Annotations(host);
   }
-
-  hostConnected(): void {}
 
   get player(): Player | undefined {
     return this.binding.player;
