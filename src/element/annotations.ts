@@ -4,7 +4,7 @@
  * text track of kind `chapters`).
  */
 import { fetchText } from '../load/fetch-text.js';
-import { parseChapters } from '../parse/chapters.js';
+import { chaptersOf, parseChapters } from '../parse/chapters.js';
 import { parseKeyFrameMarks } from '../parse/marks.js';
 import type { Chapter, KeyFrameMark } from '../parse/types.js';
 import type { SeekLayout } from '../player/seek-input.js';
@@ -76,7 +76,7 @@ export class Annotations {
         .catch((error: unknown) => run.signal.aborted || fail(error instanceof Error ? error : new Error(String(error))));
       return;
     }
-    chaptersTrackOf(player, run.signal, (cues) => use(cues));
+    chaptersTrackOf(player, run.signal, (cues) => use(chaptersOf(cues)));
   }
 
   dispose(): void {

@@ -120,11 +120,6 @@ export class PreviewPainter<Request> {
     this.show(undefined);
   }
 
-  /** A request is being shown (between the first move and the hide). */
-  get showing(): boolean {
-    return this.next !== undefined;
-  }
-
   /** The tile drawn last (for a fallback while the next sheet decodes). */
   get drawn() {
     return this.tile.drawn;

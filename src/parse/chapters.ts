@@ -37,11 +37,20 @@ export function parseChapters(text: string): Chapter[] {
   if (typeof text !== 'string') {
     throw new ThumbnailVttError('not-webvtt', `expected the chapters file as a string, got ${text === null ? 'null' : typeof text}.`);
   }
+  const chapters = chaptersOf(parseVttCues(text));
+  if (!chapters.length) throw new ThumbnailVttError('no-cues', 'the chapters file has no cue with a title (expected cues like "00:00.000 --> 01:00.000" followed by the chapter title).');
+  return chapters;
+}
+
+/**
+ * Chapters from cues (a parsed file, or a `kind="chapters"` text track the browser parsed):
+ * titles as plain text, the untitled dropped, sorted by start (equal starts keep their order).
+ */
+export function chaptersOf(cues: Iterable<{ start: number; end: number; text: string }>): Chapter[] {
   const chapters: Chapter[] = [];
-  for (const cue of parseVttCues(text)) {
+  for (const cue of cues) {
     const title = chapterTitle(cue.text);
     if (title) chapters.push({ start: cue.start, end: cue.end, text: title });
   }
-  if (!chapters.length) throw new ThumbnailVttError('no-cues', 'the chapters file has no cue with a title (expected cues like "00:00.000 --> 01:00.000" followed by the chapter title).');
   return chapters.sort((a, b) => a.start - b.start);
 }

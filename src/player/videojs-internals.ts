@@ -7,7 +7,6 @@ import videojs from 'video.js';
 // `.js` paths and import types: what resolves under bundler, node16 and nodenext alike.
 type Player = import('video.js/dist/types/player.js').default;
 type VjsPluginClass = typeof import('video.js/dist/types/plugin.js').default;
-import { chapterTitle } from '../parse/chapters.js';
 
 export type { Player };
 
@@ -151,8 +150,8 @@ export function controlBarShown(player: Player): boolean {
 }
 
 /**
- * The cues of the player's text track of kind `chapters`, as `{ start, end, text }` with the
- * title as plain text, given to `use` when they are loaded (and again when they change).
+ * The cues of the player's text track of kind `chapters`, as `{ start, end, text }` (the raw
+ * cue text), given to `use` when they are loaded (and again when they change).
  */
 export function chaptersTrackOf(player: Player, signal: AbortSignal, use: (cues: Array<{ start: number; end: number; text: string }>) => void): void {
   const tracks = player.textTracks() as unknown as TextTrackList & EventTarget;
@@ -162,7 +161,7 @@ export function chaptersTrackOf(player: Player, signal: AbortSignal, use: (cues:
     if (!track) return;
     if (track.mode === 'disabled') track.mode = 'hidden';
     const cues = Array.from(track.cues ?? []) as VTTCue[];
-    if (cues.length) use(cues.map((cue) => ({ start: cue.startTime, end: cue.endTime, text: chapterTitle(cue.text) })).sort((a, b) => a.start - b.start));
+    if (cues.length) use(cues.map((cue) => ({ start: cue.startTime, end: cue.endTime, text: cue.text })));
   };
   // video.js's own track lists ignore `{ signal }`: take the listeners off by hand.
   for (const type of ['addtrack', 'change']) {
