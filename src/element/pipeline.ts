@@ -74,7 +74,8 @@ export class Pipeline {
     this.signed.clear();
     if (!spec) {
       this.sheets.retain([]);
-      return this.host.state('empty');
+      this.host.state('empty');
+      return;
     }
     const run = new AbortController();
     this.run = run;

@@ -53,8 +53,12 @@ const badUrl = (field: string, value: unknown, why: string) => fail('bad-url', `
 const notEvent = (got: unknown) => fail('not-sprite-event', `expected a Tencent VOD sprite event or its JSON, got ${got}.`);
 
 /** Each object item of `list` with its path. */
-const each = (list: unknown, path: string, visit: (item: Obj, path: string) => unknown) =>
-  Array.isArray(list) && list.forEach((item, index) => isObject(item) && visit(item, `${path}[${index}]`));
+const each = (list: unknown, path: string, visit: (item: Obj, path: string) => unknown) => {
+  if (!Array.isArray(list)) return;
+  list.forEach((item, index) => {
+    if (isObject(item)) visit(item, `${path}[${index}]`);
+  });
+};
 
 /**
  * Every successful sprite result in `input` (any of the payload shapes in CONTRACT.md, as

@@ -22,7 +22,10 @@ export interface OwnOptions {
 export function ownOptions(value: unknown, what = 'options'): OwnOptions {
   const result: OwnOptions = { options: Object.create(null) };
   if (value == null) return result;
-  const ignored = (why: string) => ((result.problem = `${what}${why}.`), result);
+  const ignored = (why: string) => {
+    result.problem = `${what}${why}.`;
+    return result;
+  };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return ignored(` must be an object, got ${Array.isArray(value) ? 'an array' : `${typeof value} ${quote(value)}`}; it is ignored`);
   }

@@ -63,7 +63,10 @@ export class PlayerBinding implements ReactiveController {
     if (this.moving) return;
     const player = this.player;
     // Moved by someone else: stay attached if still the right player, else start over.
-    if (player && this.fits(player)) return this.moveInside(player);
+    if (player && this.fits(player)) {
+      this.moveInside(player);
+      return;
+    }
     this.detach();
     this.resolve();
   }
@@ -103,7 +106,10 @@ export class PlayerBinding implements ReactiveController {
   private resolve(later = false): void {
     this.stopWaiting?.();
     const player = later ? undefined : this.find();
-    if (player) return this.attach(player);
+    if (player) {
+      this.attach(player);
+      return;
+    }
     // Not there yet: attach when video.js sets it up (before or after us in the page, or later).
     const stop = onPlayerSetup(() => {
       const found = this.find();
@@ -170,7 +176,9 @@ export class PlayerBinding implements ReactiveController {
     if (entry?.owner === this) {
       registry.delete(player);
       // Once this detach is over (and a disposing player is gone), a waiting element may take over.
-      if (entry.waiting.size) queueMicrotask(() => entry.waiting.forEach((retry) => retry()));
+      if (entry.waiting.size) queueMicrotask(() => {
+        for (const retry of entry.waiting) retry();
+      });
     }
     this.callbacks.detached(player);
   }
