@@ -40,7 +40,7 @@ describe('gridTrack: any options (property)', () => {
     const outcomes = new Outcomes();
     fc.assert(
       fc.property(sheets, grid, extra, fc.array(fc.double({ min: -10, max: 10000, noNaN: true }), { maxLength: 6 }), (urls, options, more, times) => {
-        let track;
+        let track: ReturnType<typeof gridTrack>;
         try {
           track = gridTrack(urls as string[], options as never, more as never);
         } catch (error) {

@@ -53,7 +53,7 @@ describe('parseKeyFrameMarks: any input (property)', () => {
     const outcomes = new Outcomes();
     fc.assert(
       fc.property(input, (value) => {
-        let marks;
+        let marks: ReturnType<typeof parseKeyFrameMarks>;
         try {
           marks = parseKeyFrameMarks(value as never);
         } catch (error) {

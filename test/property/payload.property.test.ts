@@ -71,7 +71,7 @@ describe('parseSpriteEvent: any input (property)', () => {
     const outcomes = new Outcomes();
     fc.assert(
       fc.property(input, fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.record({ fileId: maybe(fc.string()), definition: maybe(fc.integer()) }) }), (payload, options) => {
-        let results;
+        let results: ReturnType<typeof parseSpriteEvent>;
         try {
           results = parseSpriteEvent(payload as never, options);
         } catch (error) {
