@@ -213,6 +213,43 @@ describe('faults from the network', () => {
       expect(el.state).to.equal('error');
     });
 
+    it('a sheet whose 403 comes after the refresh already answered is retried with its new URL (no second call, no error)', async () => {
+      // The race CI once hit: the neighbour sheet fails first and the refresh answers at once;
+      // the hovered sheet's (slower) 403 then arrives with fresh URLs already known.
+      const run = token();
+      const { player, id } = await started();
+      const expiredEvent = signedEvent(run, -60);
+      const sheets = (expiredEvent.CreateImageSpriteCompleteEvent as { ImageSpriteUrlSet: string[] }).ImageSpriteUrlSet;
+      const slow = new URL(sheets[0]!);
+      slow.pathname = `/__wtr/delay/800${slow.pathname}`;
+      sheets[0] = slow.href;
+      const fresh = signedEvent(run, 3600);
+      const freshSheet0 = new URL((fresh.CreateImageSpriteCompleteEvent as { ImageSpriteUrlSet: string[] }).ImageSpriteUrlSet[0]!).searchParams.get('sign')!;
+      let calls = 0;
+      const events = recordEvents();
+      const expired = recordEventsOf('vod-thumbnails-expired');
+      try {
+        const el = createElement({ for: id }) as VodSpriteThumbnails & ContractProps;
+        el.refreshEvent = async () => {
+          calls++;
+          return fresh;
+        };
+        el.event = expiredEvent;
+        document.body.append(el);
+        await until(() => el.state === 'ready', 'ready');
+        const point = await hoverTime(player, 30);
+        await expectTileFor(el, point.time, run);
+        expect(calls, 'refreshEvent calls').to.equal(1);
+        expect((await requests(freshSheet0)).length, 'requests for the refreshed sheet 0').to.equal(1);
+        expect(expired.details.length, 'vod-thumbnails-expired events (sheet 1, then sheet 0)').to.equal(2);
+        expect(el.state).to.equal('ready');
+        expect(events.events.map((event) => event.type)).to.deep.equal(['vod-thumbnails-ready']);
+      } finally {
+        events.stop();
+        expired.stop();
+      }
+    });
+
     it('a refreshEvent that rejects: one image error with a code, nothing thrown', async () => {
       const run = token();
       const { player, id } = await started();

@@ -192,7 +192,8 @@ export class Pipeline {
   private loadSheet(url: string): Promise<void> {
     const run = this.run;
     if (this.failedSheets.has(url)) return Promise.resolve();
-    return this.sheets.load(url, this.signed.src(url)).then(
+    const src = this.signed.src(url);
+    return this.sheets.load(url, src).then(
       () => {
         if (run === this.run) this.host.sheetLoaded();
       },
@@ -204,7 +205,7 @@ export class Pipeline {
         const refresh = this.host.options().refresh;
         const sheets = [this.track, ...(this.definitions?.loaded.values() ?? [])].flatMap((track) => track?.sheets ?? []);
         const sprites = async (payload: unknown) => (await spritesOf({ payload }, { ...this.host.options(), allowed: async () => {} }, run!.signal)).sprites;
-        if (refresh && (await this.signed.renew(url, sheets, refresh, sprites)) && run === this.run) return this.loadSheet(url);
+        if (refresh && (await this.signed.renew(url, src, sheets, refresh, sprites)) && run === this.run) return this.loadSheet(url);
       }
       if (run !== this.run || this.failedSheets.has(url)) return;
       this.failedSheets.add(url);

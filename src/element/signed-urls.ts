@@ -28,10 +28,12 @@ export class SignedUrls {
 
   /**
    * Fresh URLs for `sheets` from `refresh` (parsed by `sprites`); true when they came, and
-   * `failed` may be retried (once).
+   * `failed` (which was loaded from `tried`) may be retried (once).
    */
-  renew(failed: string, sheets: readonly string[], refresh: () => Promise<unknown>, sprites: (payload: unknown) => Promise<SpriteInfo[]>): Promise<boolean> {
+  renew(failed: string, tried: string, sheets: readonly string[], refresh: () => Promise<unknown>, sprites: (payload: unknown) => Promise<SpriteInfo[]>): Promise<boolean> {
     this.retried.add(failed);
+    // Its request went out before a refresh that already gave it a new URL: retry with that one.
+    if (this.src(failed) !== tried) return Promise.resolve(true);
     if (this.refreshing) return this.refreshing;
     if (performance.now() - this.refreshedAt < REFRESH_MS) return Promise.resolve(false);
     this.refreshedAt = performance.now();
