@@ -1,71 +1,14 @@
 // Several sprite definitions (srcset-like choice by device pixels) and the full-size scrub layer.
 import './support/console.js';
 import { expect } from '@open-wc/testing';
-import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { VodSpriteThumbnails } from '../src/index.js';
 import { pickBySize } from '../src/element/definitions.js';
 import { attach, readyOf } from './support/element.js';
-import { expectedTile, hover, hoverTime, makePlayer, MEDIA, moveAway, pointForTime, productSuite, requests, startPlayer, token, touch, until, withToken } from './support/player.js';
+import { expectDefinitionTile, pixels, reference, twoDefinitions, withDpr } from './support/definitions.js';
+import { hover, hoverTime, layoutSettled, makePlayer, moveAway, pointForTime, productSuite, requests, startPlayer, token, touch, until } from './support/player.js';
 import { canvasOf, meanDifference, part, tileShown } from './support/preview.js';
-
-const abs = (path: string, run: string) => withToken(new URL(path, location.href).href, run);
-const sheets = (definition: 10 | 20, run: string) => [0, 1, 2].map((i) => abs(`${MEDIA}/imageSprite_${definition}_${i}.jpg`, run));
-
-/** DescribeMediaInfos with both sets; `widths` false leaves out Width/Height (then the VTTs tell). */
-function twoDefinitions(run: string, widths = true): Record<string, unknown> {
-  const set = (definition: 10 | 20, w: number, h: number) => ({
-    Definition: definition,
-    ...(widths ? { Width: w, Height: h } : {}),
-    TotalCount: 225,
-    ImageUrlSet: sheets(definition, run),
-    WebVttUrl: abs(`${MEDIA}/imageSprite_${definition}.vtt`, run),
-  });
-  return { Response: { MediaInfoSet: [{ FileId: 'f', ImageSpriteInfo: { ImageSpriteSet: [set(20, 284, 160), set(10, 142, 80)] } }], RequestId: 'r' } };
-}
-
-/** The tile of `definition` for `time`, read 1:1 out of its sheet and scaled to `width × height`. */
-async function reference(definition: 10 | 20, time: number, run: string, width: number, height: number): Promise<ImageData> {
-  const scale = definition === 20 ? 2 : 1;
-  const tile = expectedTile(time);
-  const image = new Image();
-  // Without the run's token: the reference's own request must not count as the element's.
-  image.src = sheets(definition, run)[tile.sheet]!.replace(/\?run=.*/, '');
-  await image.decode();
-  const crop = new OffscreenCanvas(142 * scale, 80 * scale);
-  crop.getContext('2d')!.drawImage(image, tile.x * scale, tile.y * scale, 142 * scale, 80 * scale, 0, 0, 142 * scale, 80 * scale);
-  const out = new OffscreenCanvas(width, height);
-  const context = out.getContext('2d')!;
-  context.imageSmoothingQuality = 'high';
-  context.drawImage(crop, 0, 0, width, height);
-  return context.getImageData(0, 0, width, height);
-}
-
-const pixels = (canvas: HTMLCanvasElement) => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-
-async function expectDefinitionTile(el: VodSpriteThumbnails, definition: 10 | 20, time: number, run: string): Promise<void> {
-  const canvas = canvasOf(el);
-  let own = 255;
-  let other = 0;
-  await until(() => tileShown(el), 'the tile');
-  for (const end = performance.now() + 5000; performance.now() < end; await new Promise((resolve) => setTimeout(resolve, 50))) {
-    own = meanDifference(pixels(canvas), await reference(definition, time, run, canvas.width, canvas.height));
-    other = meanDifference(pixels(canvas), await reference(definition === 10 ? 20 : 10, time, run, canvas.width, canvas.height));
-    if (own < 1) break;
-  }
-  expect(own, `the definition ${definition} tile for ${time}s`).to.be.below(1);
-  // The two sets are cut from the same video: only the sharper source tells them apart at 2×.
-  expect(own, `closer to definition ${definition} than to the other set`).to.be.at.most(other);
-}
-
-async function withDpr<T>(factor: number, run: () => Promise<T>): Promise<T> {
-  await executeServerCommand('device-scale-factor', { factor });
-  try {
-    return await run();
-  } finally {
-    await executeServerCommand('device-scale-factor', { factor: 1 });
-  }
-}
 
 describe('sprite definitions', () => {
   productSuite();
@@ -105,6 +48,39 @@ describe('sprite definitions', () => {
       });
     });
   }
+
+  // KNOWN BUG, fails today: the first pick runs before the shadow DOM exists, so
+  // src/element/previews.ts Previews.layoutChanged() finds no `.probe` to measure
+  // `--vod-thumbnails-max-width` and `maxWidth` stays Infinity until the next resize/fullscreen;
+  // `need()` then asks for 142 × 2 device px where the preview is only 66 CSS px wide.
+  it('KNOWN BUG: a 200 px player at devicePixelRatio 2 picks the small set at load (its preview is 66 CSS px)', async () => {
+    await withDpr(2, async () => {
+      const run = token();
+      const { player, id } = makePlayer({}, { width: 200, height: 113 });
+      await startPlayer(player);
+      const el = await attach(id, { event: twoDefinitions(run) });
+      expect(el.definition, '66 CSS px × 2 = 132 device px: the 142 px set is sharp enough').to.equal(10);
+      expect((await requests(run)).filter((entry) => entry.url.includes('imageSprite_20')), 'nothing of the large set').to.deep.equal([]);
+    });
+  });
+
+  // KNOWN BUG, fails today: src/element/previews.ts, the pipeline's `need()` caps the `width`
+  // attribute by `--vod-thumbnails-max-width` (min(cssWidth, maxWidth)), but a fixed width is
+  // drawn uncapped (frame.ts: `${width}px`, only `max-width: calc(100cqw - 2px)`): a 200 px
+  // preview on a 300 px player gets the 142 px set, scaled up. Shows after any layout change.
+  it('KNOWN BUG: width="200" on a 300 px player draws 200 CSS px from the set at least 200 px wide', async () => {
+    const run = token();
+    const { player, id } = makePlayer({}, { width: 320, height: 180 });
+    await startPlayer(player);
+    const el = await attach(id, { event: twoDefinitions(run), width: 200 });
+    player.dimensions(300, 169);
+    await layoutSettled(player.el());
+    const point = await hoverTime(player, 60);
+    await until(() => tileShown(el), 'the tile');
+    expect(canvasOf(el).getBoundingClientRect().width, 'the preview keeps the width attribute').to.be.closeTo(200, 0.5);
+    expect(el.definition, '200 device px: the 284 px set').to.equal(20);
+    await expectDefinitionTile(el, 20, point.time, run);
+  });
 
   it('re-picks when devicePixelRatio changes, at the same time position, each sheet fetched once', async function () {
     // Two definitions decoded and compared pixel by pixel: slow on a loaded machine.
