@@ -1,7 +1,8 @@
 /**
  * The text a preview can show besides the time: key-frame marks (the `marks` property, else
  * those in the payload) and chapters (a `chapters-src` WebVTT file, else the player's own
- * text track of kind `chapters`).
+ * text track of kind `chapters`). Loaded on demand (see lazy-annotations.ts): a video with
+ * neither never fetches this chunk.
  */
 import { fetchText } from '../load/fetch-text.js';
 import { chaptersOf, parseChapters } from '../parse/chapters.js';
@@ -9,7 +10,7 @@ import { parseKeyFrameMarks } from '../parse/marks.js';
 import type { Chapter, KeyFrameMark } from '../parse/types.js';
 import type { SeekLayout } from '../player/seek-input.js';
 import { chaptersTrackOf, controlBarShown, durationOf, type Player } from '../player/videojs-internals.js';
-import { Announcer, MarksLayer } from './marks.js';
+import { MarksLayer } from './marks.js';
 
 export class Annotations {
   marks: readonly KeyFrameMark[] = [];
@@ -18,16 +19,14 @@ export class Annotations {
   snapPx = 6;
   private run: AbortController | undefined;
   private layer: MarksLayer | undefined;
-  private announcer: Announcer | undefined;
   private player: Player | undefined;
   private layout: SeekLayout | undefined;
 
   constructor(private readonly host: HTMLElement) {}
 
-  /** The shadow DOM is there: the ticks' container and the live region. */
-  bind(marks: HTMLElement, live: HTMLElement): void {
+  /** The shadow DOM is there: the ticks' container. */
+  bind(marks: HTMLElement): void {
     this.layer = new MarksLayer(marks);
-    this.announcer = new Announcer(live);
     this.changed();
   }
 
@@ -37,11 +36,6 @@ export class Annotations {
     this.layout = layout;
     this.snapPx = Number.parseFloat(getComputedStyle(this.host).getPropertyValue('--vod-thumbnails-snap')) || 6;
     this.changed();
-  }
-
-  /** Announce a keyboard preview (politely, only when it changes, at most every 500 ms). */
-  say(text: string): void {
-    this.announcer?.say(text);
   }
 
   private changed(): void {
@@ -81,7 +75,6 @@ export class Annotations {
 
   dispose(): void {
     this.run?.abort();
-    this.announcer?.dispose();
     this.player = this.layout = undefined;
     this.changed();
   }

@@ -1,14 +1,10 @@
 /**
- * Key-frame marks and chapter boundaries drawn over the seek bar, and the polite live region
- * that announces keyboard previews. Ticks are placed in % of the duration inside one container
- * that sits on the seek bar: they are rebuilt when the marks, chapters or duration change and
+ * Key-frame marks and chapter boundaries drawn over the seek bar (loaded with the marks chunk).
+ * Ticks are placed in % of the duration inside one container that sits on the seek bar: they are rebuilt when the marks, chapters or duration change and
  * the container moves when the layout does, never per pointer move.
  */
 import type { Chapter, KeyFrameMark } from '../parse/types.js';
 import type { SeekLayout } from '../player/seek-input.js';
-
-/** Announcements no more often than this. */
-const ANNOUNCE_MS = 500;
 
 export class MarksLayer {
   private key = '';
@@ -46,31 +42,5 @@ export class MarksLayer {
       ...chapters.slice(1).map((chapter) => tick('chapter', chapter.start)),
       ...marks.map((mark) => tick('mark', mark.time, mark.text)),
     );
-  }
-}
-
-/** A visually hidden `aria-live="polite"` region: says `text` when it changes, at most every 500 ms. */
-export class Announcer {
-  private said = '';
-  private last = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(private readonly region: HTMLElement) {}
-
-  say(text: string): void {
-    clearTimeout(this.timer);
-    if (text === this.said) return;
-    const wait = this.last + ANNOUNCE_MS - performance.now();
-    if (wait > 0) {
-      this.timer = setTimeout(() => this.say(text), wait);
-      return;
-    }
-    this.said = text;
-    this.last = performance.now();
-    this.region.textContent = text;
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
   }
 }

@@ -8,10 +8,10 @@ import type { PropertyValues } from 'lit';
 import { onPlayer, PlayerBinding } from '../player/binding.js';
 import { bindSeekInput, type SeekLayout, type SeekRequest } from '../player/seek-input.js';
 import { currentSourceOf, durationOf, type Player, progressParts, type SpriteSource } from '../player/videojs-internals.js';
-import { Annotations } from './annotations.js';
 import type { VodSpriteThumbnails } from './element.js';
 import { readyDetail } from './events.js';
 import { previewFrame, saveData } from './frame.js';
+import { LazyAnnotations } from './lazy-annotations.js';
 import { Pipeline, type ThumbnailsErrorStage, type ThumbnailsState } from './pipeline.js';
 import { type Frame, PreviewPainter } from './preview.js';
 import { SourceChoice } from './source.js';
@@ -33,7 +33,9 @@ export class Previews {
   /** The CSS width `--vod-thumbnails-max-width` comes to in this player (read when the layout changes). */
   private maxWidth = Infinity;
   private readonly source = new SourceChoice();
-  private readonly annotations: Annotations;
+  private readonly annotations: LazyAnnotations;
+  /** Counts loads (and detaches): a ready whose marks arrive after the next load stays unsaid. */
+  private loads = 0;
   private root: HTMLElement | DocumentFragment | undefined;
   private layout: (() => SeekLayout) | undefined;
   private tooltips: Array<{ hide(): void; show(): void }> = [];
@@ -42,6 +44,7 @@ export class Previews {
   private readonly binding = new PlayerBinding(this.host, {
     attached: (player, signal) => this.attached(player, signal),
     detached: () => {
+      this.loads++;
       this.layout = undefined;
       this.painter?.dispose();
       this.showTooltips(true);
@@ -80,10 +83,12 @@ export class Previews {
       this.report.state(state);
     },
     ready: (track, info, payload) => {
-      // Marks first: the ready event's detail already holds them.
+      // Marks first (their chunk may load first): the ready event's detail already holds them.
       this.eventPayload = payload;
-      this.updateMarks();
-      this.report.emit('vod-thumbnails-ready', readyDetail(track, info, this.annotations));
+      const load = this.loads;
+      this.updateMarks(() => {
+        if (load === this.loads) this.report.emit('vod-thumbnails-ready', readyDetail(track, info, this.annotations));
+      });
     },
     fail: (error, stage) => this.report.fail(error, stage),
     sheetLoaded: () => this.painter?.repaint(),
@@ -96,7 +101,7 @@ export class Previews {
     private readonly asked: () => string | number | null,
     private readonly report: Report,
   ) {
-    this.annotations = new Annotations(host);
+    this.annotations = new LazyAnnotations(host);
   }
 
   get player(): Player | undefined {
@@ -201,6 +206,7 @@ export class Previews {
   }
 
   private reload(): void {
+    this.loads++;
     this.reloadPending = false;
     this.eventPayload = undefined;
     this.pipeline.load(this.player ? this.source.spec(this.host.event, this.host.eventSrc) : undefined);
@@ -236,12 +242,11 @@ export class Previews {
     return frame;
   }
 
-  private updateMarks(): void {
-    try {
-      this.annotations.setMarks(this.host.marks, this.eventPayload, this.host.fileId);
-    } catch (error) {
-      this.report.fail(error as Error, 'payload');
-    }
+  private updateMarks(then?: () => void): void {
+    this.annotations.setMarks(this.host.marks, this.eventPayload, this.host.fileId, (error) => {
+      if (error) this.report.fail(error, 'payload');
+      then?.();
+    });
   }
 
   private loadChapters(): void {
