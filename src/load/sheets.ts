@@ -1,5 +1,5 @@
 /** Sprite sheets through `<img>` + `decode()`, cached per player. No video.js here. */
-import { ThumbnailLoadError } from '../parse/errors.js';
+import { clip, ThumbnailLoadError } from '../parse/errors.js';
 import { assertLoadable } from './fetch-text.js';
 
 /**
@@ -31,7 +31,7 @@ export class SheetCache {
         } catch (cause) {
           // decode() can reject for a loaded image (e.g. a huge one); only a broken image is a failure.
           if (!(image.complete && image.naturalWidth > 0)) {
-            throw new ThumbnailLoadError('image-failed', src, `Could not load the sprite sheet ${src}.`, { cause });
+            throw new ThumbnailLoadError('image-failed', src, `Could not load the sprite sheet ${clip(src)}.`, { cause });
           }
         }
         entry.ready = true;
