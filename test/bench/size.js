@@ -1,8 +1,9 @@
-// `npm run size`: our code as an app ships it, gzipped and brotli'd, beside the alternatives'
-// own builds, and each of our modules' share of it. Everything of ours is built in memory from
-// src/ (nothing is written to dist/). Alternatives come from node_modules when installed,
-// else from `npm pack` into a temp folder (skipped with --offline).
-// Exits non-zero when ours is over the bar (10 KB gzipped); the goal (8 KB) is printed too.
+// `npm run size`: our code as an app ships it (the initial chunk every video loads, each lazy
+// chunk, the total), gzipped and brotli'd, beside the alternatives' own builds, and each of our
+// modules' share of each chunk. Everything of ours is built in memory from src/ (nothing is
+// written to dist/; the dist/ row reads what the last build left there). Alternatives come from
+// node_modules when installed, else from `npm pack` into a temp folder (skipped with --offline).
+// Exits non-zero when the initial chunk is over the bar (10 KB gzipped); the goal (8 KB) is printed too.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,40 +26,103 @@ function measure(code) {
   const buf = Buffer.from(code);
   return { raw: buf.length, gzip: gzip(buf), brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
 }
+const sum = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 const kb = (n) => (Number.isNaN(n) ? 'n/a' : `${(n / 1024).toFixed(2)} KB`);
 
 /**
- * What an app's bundler ships of us: src/index.ts bundled and minified, lit, @lit/* and
- * video.js left to the app (peers). With a metafile and a source map for the module shares.
+ * What an app's bundler ships of us: an app whose code is `import 'vod-sprite-thumbnails'` (the
+ * README's usage), built by Vite (Rolldown, the project's own bundler, which splits dynamic
+ * imports into chunks as an app build does), minified by esbuild, lit, @lit/* and video.js left
+ * to the app (peers), the package resolved to src/. In memory only (write: false), with source
+ * maps for the module shares. Initial = the entry chunk and what it imports statically: what
+ * loads for a plain video with one sprite set. Lazy = each chunk only a dynamic import() reaches.
  */
-const shipped = await build({
+/** Never written to (write: false); source map paths are relative to it. */
+const OUT_DIR = join(tmpdir(), 'size-bench-not-written');
+
+async function appBuild() {
+  const { build: viteBuild } = await import('vite');
+  const app = 'virtual:size-bench-app';
+  const result = await viteBuild({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [
+      {
+        name: 'size-bench-app',
+        enforce: 'pre',
+        resolveId: (id) => (id === app ? `\0${app}` : id === 'vod-sprite-thumbnails' ? join(root, 'src/index.ts') : undefined),
+        load: (id) => (id === `\0${app}` ? "import 'vod-sprite-thumbnails';" : undefined),
+      },
+    ],
+    build: {
+      write: false,
+      outDir: OUT_DIR,
+      emptyOutDir: false,
+      minify: 'esbuild',
+      target: 'es2021',
+      sourcemap: true,
+      modulePreload: false,
+      rollupOptions: { input: app, external: ['video.js', 'lit', /^lit\//, /^@lit\//] },
+    },
+  });
+  const chunks = (Array.isArray(result) ? result[0] : result).output.filter((item) => item.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const initial = new Set();
+  const visit = (chunk) => {
+    if (initial.has(chunk)) return;
+    initial.add(chunk);
+    for (const name of chunk.imports) if (byName.has(name)) visit(byName.get(name));
+  };
+  visit(chunks.find((chunk) => chunk.isEntry));
+  const lazy = chunks.filter((chunk) => !initial.has(chunk));
+  return { initial: [...initial], lazy };
+}
+
+/** What each lazy chunk is, by the module it was split at. */
+const LAZY_NOTES = {
+  'src/element/annotations.ts': 'marks and chapters: loads when the payload holds marks, `marks` or chapters-src is set, or the player has a chapters track',
+};
+const modulePath = (id) => relative(root, id.replace(/^\0/, ''));
+const chunkLabel = (chunk) => {
+  const entry = chunk.facadeModuleId ? modulePath(chunk.facadeModuleId) : chunk.fileName;
+  return LAZY_NOTES[entry] ? `${entry} + its imports (${LAZY_NOTES[entry]})` : entry;
+};
+const joined = (chunks) => chunks.map((chunk) => chunk.code).join('\n');
+
+const { initial, lazy } = await appBuild();
+const initialSize = initial.map((chunk) => measure(chunk.code)).reduce(sum);
+const lazySizes = lazy.map((chunk) => ({ chunk, ...measure(chunk.code) }));
+const total = [initialSize, ...lazySizes].reduce(sum);
+
+/** The previous measure, for comparison: one esbuild bundle of src/index.ts, every export kept, dynamic imports inlined. */
+const oneBundle = await build({
   entryPoints: [join(root, 'src/index.ts')],
-  absWorkingDir: root,
   bundle: true,
   format: 'esm',
   minify: true,
   target: 'es2021',
-  outfile: join(root, 'size-bench-out/index.js'), // in memory only (write: false)
   write: false,
-  metafile: true,
-  sourcemap: 'external',
   logLevel: 'silent',
   external: ['video.js', 'lit', 'lit/*', '@lit/*'],
   define: { 'process.env.NODE_ENV': '"production"' },
 });
-const esm = shipped.outputFiles.find((file) => file.path.endsWith('.js'));
-const map = JSON.parse(shipped.outputFiles.find((file) => file.path.endsWith('.map')).text);
-const ours = measure(esm.contents);
 
-const rows = [{ name: 'vod-sprite-thumbnails (ESM as an app ships it: minified, lit + video.js external)', ...ours }];
+const rows = [
+  { name: `vod-sprite-thumbnails, initial chunk as an app ships it (${initial.length} chunk${initial.length > 1 ? 's' : ''}; plain video, one sprite set)`, ...initialSize },
+  ...lazySizes.map((size) => ({ name: `  + lazy chunk ${size.chunk.fileName.replace(/^assets\//, '')}: ${chunkLabel(size.chunk)}`, ...size })),
+  { name: 'vod-sprite-thumbnails, total (initial + every lazy chunk, each compressed alone)', ...total },
+  { name: 'vod-sprite-thumbnails, one esbuild bundle of every export (the measure before lazy chunks)', ...measure(oneBundle.outputFiles[0].contents) },
+];
 const published = join(root, 'dist');
 if (existsSync(join(published, 'vod-sprite-thumbnails.js'))) {
   // The library files as the last `npm run build` left them (one per module, not minified).
   const files = readdirSync(published, { recursive: true })
     .filter((file) => file.endsWith('.js') && !file.startsWith('demo') && !file.includes('.iife.'))
     .map((file) => readFileSync(join(published, file)));
-  const sum = files.map(measure).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
-  rows.push({ name: `vod-sprite-thumbnails (dist/ ESM as published: ${files.length} files, each compressed alone)`, ...sum });
+  rows.push({ name: `vod-sprite-thumbnails (dist/ ESM as published: ${files.length} files, each compressed alone)`, ...files.map(measure).reduce(sum) });
 }
 rows.push({ name: 'vod-sprite-thumbnails (IIFE, lit bundled; fresh from src/)', ...measure(await buildIife()) });
 
@@ -103,39 +167,41 @@ function decodeMappings(mappings) {
 }
 
 /**
- * Each source module's bytes in the minified bundle (esbuild's metafile `bytesInOutput`) and
- * an estimate of its gzip bytes: its marginal cost in bundle order, i.e. gzip(bundle up to the
- * end of each of its byte runs) - gzip(bundle up to the start), runs taken from the source map.
- * The estimates add up to the bundle's gzip size.
+ * Each source module's bytes in `chunks` (taken as one text, in order) and an estimate of its
+ * gzip bytes: its marginal cost in that order, i.e. gzip(text up to the end of each of its byte
+ * runs) - gzip(text up to the start), runs and bytes taken from the chunks' source maps. The
+ * estimates add up to the text's gzip size.
  */
-function moduleShares(text, sourceMap, metafile, outfile) {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const name = (index) => (index < 0 ? '(bundle glue, no source)' : relative(root, resolve(dirname(outfile), sourceMap.sources[index])));
-  const runs = [{ start: 0, name: '(bundle glue, no source)' }];
-  for (const [line, column, source] of decodeMappings(sourceMap.mappings)) {
-    const start = lineStarts[line] + column;
-    if (runs.at(-1).name === name(source)) continue;
-    if (runs.at(-1).start === start) runs.pop();
-    runs.push({ start, name: name(source) });
+function moduleShares(chunks) {
+  const glue = '(bundle glue, no source)';
+  const runs = [{ start: 0, name: glue }];
+  let text = '';
+  for (const chunk of chunks) {
+    if (text) text += '\n';
+    const offset = text.length;
+    text += chunk.code;
+    const lineStarts = [0];
+    for (let i = chunk.code.indexOf('\n'); i !== -1; i = chunk.code.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    const name = (index) => (index < 0 ? glue : relative(root, resolve(OUT_DIR, dirname(chunk.fileName), chunk.map.sources[index])));
+    for (const [line, column, source] of decodeMappings(chunk.map.mappings)) {
+      const start = offset + lineStarts[line] + column;
+      if (runs.at(-1).name === name(source)) continue;
+      if (runs.at(-1).start === start) runs.pop();
+      runs.push({ start, name: name(source) });
+    }
   }
-  const buf = (end) => Buffer.from(text.slice(0, end));
-  const gzipOf = new Map();
-  let previous = gzip(Buffer.alloc(0));
-  gzipOf.set('(gzip header and trailer)', previous);
+  const bytes = new Map();
+  const gzipOf = new Map([['(gzip header and trailer)', gzip(Buffer.alloc(0))]]);
+  let previous = gzipOf.get('(gzip header and trailer)');
   runs.forEach((run, i) => {
-    const size = gzip(buf(i + 1 < runs.length ? runs[i + 1].start : text.length));
+    const end = i + 1 < runs.length ? runs[i + 1].start : text.length;
+    const size = gzip(Buffer.from(text.slice(0, end)));
     gzipOf.set(run.name, (gzipOf.get(run.name) ?? 0) + size - previous);
+    bytes.set(run.name, (bytes.get(run.name) ?? 0) + Buffer.byteLength(text.slice(run.start, end)));
     previous = size;
   });
-  const inputs = Object.values(metafile.outputs).find((output) => output.entryPoint).inputs;
-  const bytes = new Map(Object.entries(inputs).map(([file, { bytesInOutput }]) => [file, bytesInOutput]));
-  const mapped = [...bytes.values()].reduce((a, b) => a + b, 0);
-  bytes.set('(bundle glue, no source)', Buffer.byteLength(text) - mapped);
-  bytes.set('(gzip header and trailer)', 0);
-  const rows = [...new Set([...bytes.keys(), ...gzipOf.keys()])]
-    .map((file) => ({ name: file, bytes: bytes.get(file) ?? 0, gzip: gzipOf.get(file) ?? 0 }))
-    .filter((row) => row.bytes > 0 || row.gzip > 0)
+  const rows = [...gzipOf.keys()]
+    .map((file) => ({ name: file, bytes: bytes.get(file) ?? 0, gzip: gzipOf.get(file) }))
     .sort((a, b) => b.bytes - a.bytes || b.gzip - a.gzip);
   const folders = new Map();
   for (const row of rows) {
@@ -180,22 +246,32 @@ try {
 
 printTable('Code shipped', ['bundle', 'raw', 'gzip', 'brotli'], rows.map((row) => [row.name, kb(row.raw), kb(row.gzip), kb(row.brotli)]));
 
-const shares = moduleShares(esm.text, map, shipped.metafile, esm.path);
-const pct = (n, total) => `${((100 * n) / total).toFixed(1)} %`;
-printTable(
-  'Our modules in the ESM as an app ships it (minified; lit, @lit/* and video.js external)',
-  ['module', 'minified', 'share', 'gzip (est.)', 'gzip share'],
-  shares.rows.map((row) => [row.name, `${row.bytes} B`, pct(row.bytes, shares.bytes), `${Math.round(row.gzip)} B`, pct(row.gzip, shares.gzip)]),
-);
+const pct = (n, whole) => `${((100 * n) / whole).toFixed(1)} %`;
+const shareTable = (title, chunks) => {
+  const shares = moduleShares(chunks);
+  printTable(
+    title,
+    ['module', 'minified', 'share', 'gzip (est.)', 'gzip share'],
+    shares.rows.map((row) => [row.name, `${row.bytes} B`, pct(row.bytes, shares.bytes), `${Math.round(row.gzip)} B`, pct(row.gzip, shares.gzip)]),
+  );
+  // Helpers with no source map of their own land in the glue row: say which.
+  const helpers = chunks.flatMap((chunk) => Object.entries(chunk.modules)).filter(([id, module]) => !id.startsWith(join(root, 'src')) && module.renderedLength > 0);
+  if (helpers.length) console.log(`glue includes: ${helpers.map(([id, module]) => `${modulePath(id).replace(/^.*node_modules\//, '')} (${module.renderedLength} B before minifying)`).join(', ')}`);
+};
+shareTable('Our modules in the initial chunk (minified; lit, @lit/* and video.js external)', initial);
+for (const chunk of lazy) shareTable(`Our modules in the lazy chunk ${chunkLabel(chunk)}`, [chunk]);
 console.log(
-  '\nminified = esbuild metafile bytesInOutput; gzip (est.) = the module\'s marginal gzip -9 cost in bundle order:\n' +
-    'gzip(bundle up to the end of each of its byte runs) - gzip(bundle up to their start), runs from the\n' +
-    'source map. The estimates add up to the bundle\'s gzip size; text a module repeats from an earlier\n' +
-    'one costs it little, so a module early in the bundle carries more than its "own" share.',
+  '\nminified = bytes the source map gives the module; gzip (est.) = the module\'s marginal gzip -9 cost in chunk\n' +
+    'order: gzip(chunk up to the end of each of its byte runs) - gzip(chunk up to their start). The estimates add\n' +
+    'up to the chunk\'s gzip size (the initial chunks taken as one text); text a module repeats from an earlier\n' +
+    'one costs it little, so a module early in the chunk carries more than its "own" share.',
 );
 
-const totalKb = ours.gzip / 1024;
-const verdict = (limit) => (totalKb <= limit ? 'PASS' : 'FAIL');
-console.log(`\nours, as an app ships it: ${kb(ours.gzip)} gzipped (${kb(ours.raw)} minified, ${kb(ours.brotli)} brotli)`);
-console.log(`bar ≤ ${BAR_KB} KB gzipped: ${verdict(BAR_KB)}; goal ≤ ${GOAL_KB} KB: ${verdict(GOAL_KB)}`);
-process.exitCode = totalKb <= BAR_KB ? 0 : 1;
+// The bar is on what every video loads; lazy chunks load only for the videos that use them.
+const initialKb = initialSize.gzip / 1024;
+const verdict = (limit) => (initialKb <= limit ? 'PASS' : 'FAIL');
+console.log(`\nours, initial chunk as an app ships it: ${kb(initialSize.gzip)} gzipped (${kb(initialSize.raw)} minified, ${kb(initialSize.brotli)} brotli)`);
+for (const size of lazySizes) console.log(`  lazy ${chunkLabel(size.chunk)}: ${kb(size.gzip)} gzipped`);
+console.log(`  total with every lazy chunk: ${kb(total.gzip)} gzipped`);
+console.log(`bar ≤ ${BAR_KB} KB gzipped (initial chunk): ${verdict(BAR_KB)}; goal ≤ ${GOAL_KB} KB: ${verdict(GOAL_KB)}`);
+process.exitCode = initialKb <= BAR_KB ? 0 : 1;
