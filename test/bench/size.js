@@ -90,7 +90,6 @@ const chunkLabel = (chunk) => {
   const entry = chunk.facadeModuleId ? modulePath(chunk.facadeModuleId) : chunk.fileName;
   return LAZY_NOTES[entry] ? `${entry} + its imports (${LAZY_NOTES[entry]})` : entry;
 };
-const joined = (chunks) => chunks.map((chunk) => chunk.code).join('\n');
 
 const { initial, lazy } = await appBuild();
 const initialSize = initial.map((chunk) => measure(chunk.code)).reduce(sum);
