@@ -25,14 +25,14 @@ const globalVideojs = {
  * target. Imports resolve through this repo's node_modules too, so a bare `git worktree`
  * builds. Never writes to disk.
  */
-export async function buildIife(srcRoot = root) {
+export async function buildIife(srcRoot = root, { minify = true } = {}) {
   const result = await build({
     entryPoints: [join(srcRoot, 'src/index.ts')],
     bundle: true,
     format: 'iife',
     globalName: 'VodSpriteThumbnails',
     target: 'es2021',
-    minify: true,
+    minify,
     write: false,
     logLevel: 'silent',
     tsconfig: join(srcRoot, 'tsconfig.json'),
