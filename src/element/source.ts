@@ -5,7 +5,6 @@
  */
 import { fetchText } from '../load/fetch-text.js';
 import { SpriteEventError } from '../parse/errors.js';
-import { gridTrack } from '../parse/grid.js';
 import { parseSpriteEvent } from '../parse/payload.js';
 import { parseThumbnailVttAsync } from '../parse/thumbnail-vtt.js';
 import type { ThumbnailTrack } from '../parse/track.js';
@@ -140,6 +139,10 @@ export async function trackOf(info: SpriteInfo, options: TrackOptions, signal: A
   } catch (error) {
     if (signal.aborted || !options.grid) throw error;
     // No usable VTT (no CORS on the CDN, 404, broken file): lay the tiles out from the grid.
+    // Its code is a chunk of its own (only this fallback needs it); if that fails, the VTT's error stands.
+    const { gridTrack } = await import('../parse/grid.js').catch(() => {
+      throw error;
+    });
     const duration = options.duration();
     return gridTrack(
       info.imageUrls.map((url) => upgradeUrl(url, upgrade)),

@@ -83,6 +83,7 @@ async function appBuild() {
 
 /** What each lazy chunk is, by the module it was split at. */
 const LAZY_NOTES = {
+  'src/parse/grid.ts': 'the grid fallback: loads when `grid` is set and the VTT fails',
   'src/element/annotations.ts': 'marks and chapters: loads when the payload holds marks, `marks` or chapters-src is set, or the player has a chapters track',
 };
 const modulePath = (id) => relative(root, id.replace(/^\0/, ''));
