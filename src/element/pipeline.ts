@@ -19,7 +19,8 @@ export type ThumbnailsErrorStage = 'payload' | 'vtt' | 'image' | 'chapters';
 const MAX_TILE = 16384;
 
 export interface PipelineHost {
-  options(): TrackOptions & { lazy: boolean; preloadAll: boolean; refresh: (() => Promise<unknown>) | null; choose: boolean };
+  /** The element's settings (`allowed`, when loading may go on, is the pipeline's own). */
+  options(): Omit<TrackOptions, 'allowed'> & { lazy: boolean; preloadAll: boolean; refresh: (() => Promise<unknown>) | null; choose: boolean };
   /** Device px the preview's tile is drawn at (for the definition choice). */
   need(): number;
   /** The definition in use changed after ready. */

@@ -66,7 +66,6 @@ export class Previews {
       upgradeInsecure: this.host.upgradeInsecure,
       timeout: this.host.timeout,
       duration: () => (this.player ? durationOf(this.player) : undefined),
-      allowed: async () => {},
       lazy: this.host.preload === 'none' || saveData(),
       preloadAll: this.host.preload === 'auto' && !saveData(),
       refresh: this.host.refreshEvent,
