@@ -1,5 +1,6 @@
 // `npm run bench:hover`: what a pointer move over the seek bar costs, ours beside the peers.
-// Pages (hover-server.js, hover-page.js): bare video.js; this package as the element and as
+// Pages (hover-server.js, hover-page.js): bare video.js; this package as the element, the
+// element with 12 Tencent key-frame marks and a chapters file on, and as
 // the plugin (bundled fresh from src/); videojs-sprite-thumbnails; videojs-vtt-thumbnails.
 // Same 640x360 player, video and sprites. Each page must show its preview on hover first
 // (hover-measure.js fails loudly if not). Then `moves` real mouse moves (CDP
@@ -37,7 +38,7 @@ const srcRoot = resolve(stringArg('src', root));
 // Main-thread CPU time by default: wall time on this shared 2-core machine mostly measures the
 // other processes (measured: a 51 ms loop read 160–460 ms of wall time under load).
 const timeDomain = stringArg('time', 'cpu') === 'wall' ? 'timeTicks' : 'threadTicks';
-const OURS = ['element', 'plugin'];
+const OURS = ['element', 'plugin', 'marks'];
 const PEERS = ['sprite', 'vtt'];
 const CONTENDERS = [...OURS, ...PEERS];
 const MAX_RATIO = 1.0;

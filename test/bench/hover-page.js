@@ -33,6 +33,24 @@
     },
   };
 
+  /** The same sprites as a DescribeMediaInfos answer carrying 12 key-frame marks. */
+  const mediaInfoWithMarks = {
+    Response: {
+      MediaInfoSet: [
+        {
+          FileId: 'bench',
+          ImageSpriteInfo: {
+            ImageSpriteSet: [{ Definition: 10, Width: 142, Height: 80, TotalCount: 225, ImageUrlSet: sheets, WebVttUrl: `${media}imageSprite_10.vtt` }],
+          },
+          KeyFrameDescInfo: {
+            KeyFrameDescSet: Array.from({ length: 12 }, (_, i) => ({ TimeOffset: 7 + i * 14.5, Content: `Mark ${i + 1}: a moment worth a look` })),
+          },
+        },
+      ],
+    },
+  };
+
+  let annotated = false;
   const ours = () => document.querySelector('vod-sprite-thumbnails');
 
   /** Per contender: set it up (before the source is set), then say when it is ready to show tiles. */
@@ -46,6 +64,22 @@
         document.body.append(el);
       },
       ready: () => oursReady(),
+    },
+    // The same element given Tencent's key-frame marks (a DescribeMediaInfos answer) and a
+    // chapters file: ticks on the bar, chapter or mark text above the time while moving.
+    marks: {
+      setup() {
+        const el = document.createElement('vod-sprite-thumbnails');
+        el.setAttribute('for', 'player');
+        el.setAttribute('chapters-src', `${media}chapters.vtt`);
+        el.event = mediaInfoWithMarks;
+        el.addEventListener('vod-thumbnails-ready', ({ detail }) => {
+          annotated = detail.marks?.length === 12 && detail.chapters?.length > 1;
+        });
+        document.body.append(el);
+      },
+      // (The ticks themselves show with video.js's control bar, once playback has started.)
+      ready: () => oursReady() && annotated,
     },
     plugin: {
       setup(player) {
@@ -87,7 +121,7 @@
   /** The box a user looks at while hovering (for bare video.js: its own time tooltip). */
   function previewBox(player) {
     const root = player.el();
-    if (name === 'element' || name === 'plugin') return ours()?.shadowRoot?.querySelector('[part="thumbnail"]');
+    if (name === 'element' || name === 'plugin' || name === 'marks') return ours()?.shadowRoot?.querySelector('[part="thumbnail"]');
     if (name === 'vtt') return root.querySelector('.vjs-vtt-thumbnail-display');
     return root.querySelector('.vjs-mouse-display .vjs-time-tooltip');
   }

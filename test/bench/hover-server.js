@@ -13,6 +13,7 @@ export const PAGES = {
   bare: { label: 'bare video.js 8 (baseline)', scripts: [], styles: [] },
   element: { label: 'vod-sprite-thumbnails, element', scripts: ['/ours.js'], styles: [] },
   plugin: { label: 'vod-sprite-thumbnails, plugin', scripts: ['/ours.js'], styles: [] },
+  marks: { label: 'vod-sprite-thumbnails, element + marks + chapters', scripts: ['/ours.js'], styles: [] },
   sprite: { label: 'videojs-sprite-thumbnails 2.2.6', scripts: ['/peer/videojs-sprite-thumbnails.min.js'], styles: [] },
   vtt: {
     label: 'videojs-vtt-thumbnails 0.0.13',
@@ -50,6 +51,7 @@ export function servePages(ours, port) {
     '/hover-page.js': [js, read(join(root, 'test/bench/hover-page.js'))],
     '/media/sample.mp4': ['video/mp4', read(join(media, 'sample.mp4'))],
     '/media/imageSprite_10.vtt': ['text/vtt; charset=utf-8', read(join(media, 'imageSprite_10.vtt'))],
+    '/media/chapters.vtt': ['text/vtt; charset=utf-8', read(join(media, 'chapters.vtt'))],
   };
   for (const i of [0, 1, 2]) routes[`/media/imageSprite_10_${i}.jpg`] = ['image/jpeg', read(join(media, `imageSprite_10_${i}.jpg`))];
   for (const name of Object.keys(PAGES)) routes[`/${name}.html`] = ['text/html', pageHtml(name)];
