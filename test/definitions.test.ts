@@ -49,11 +49,9 @@ describe('sprite definitions', () => {
     });
   }
 
-  // KNOWN BUG, fails today: the first pick runs before the shadow DOM exists, so
-  // src/element/previews.ts Previews.layoutChanged() finds no `.probe` to measure
-  // `--vod-thumbnails-max-width` and `maxWidth` stays Infinity until the next resize/fullscreen;
-  // `need()` then asks for 142 × 2 device px where the preview is only 66 CSS px wide.
-  it('KNOWN BUG: a 200 px player at devicePixelRatio 2 picks the small set at load (its preview is 66 CSS px)', async () => {
+  // Once a bug: the first pick measured `--vod-thumbnails-max-width` before the shadow DOM
+  // existed and asked for 142 × 2 device px where the preview is only 66 CSS px wide.
+  it('a 200 px player at devicePixelRatio 2 picks the small set at load (its preview is 66 CSS px)', async () => {
     await withDpr(2, async () => {
       const run = token();
       const { player, id } = makePlayer({}, { width: 200, height: 113 });
@@ -64,11 +62,9 @@ describe('sprite definitions', () => {
     });
   });
 
-  // KNOWN BUG, fails today: src/element/previews.ts, the pipeline's `need()` caps the `width`
-  // attribute by `--vod-thumbnails-max-width` (min(cssWidth, maxWidth)), but a fixed width is
-  // drawn uncapped (frame.ts: `${width}px`, only `max-width: calc(100cqw - 2px)`): a 200 px
-  // preview on a 300 px player gets the 142 px set, scaled up. Shows after any layout change.
-  it('KNOWN BUG: width="200" on a 300 px player draws 200 CSS px from the set at least 200 px wide', async () => {
+  // Once a bug: the choice capped a fixed `width` by `--vod-thumbnails-max-width`, which the
+  // screen does not (only the player's width does): a 200 px preview got the 142 px set.
+  it('width="200" on a 300 px player draws 200 CSS px from the set at least 200 px wide', async () => {
     const run = token();
     const { player, id } = makePlayer({}, { width: 320, height: 180 });
     await startPlayer(player);

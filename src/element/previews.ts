@@ -12,6 +12,7 @@ import type { VodSpriteThumbnails } from './element.js';
 import { readyDetail } from './events.js';
 import { previewFrame, saveData } from './frame.js';
 import { LazyAnnotations } from './lazy-annotations.js';
+import { PreviewWidth } from './preview-width.js';
 import { Pipeline, type ThumbnailsErrorStage, type ThumbnailsState } from './pipeline.js';
 import { type Frame, PreviewPainter } from './preview.js';
 import { SourceChoice } from './source.js';
@@ -30,8 +31,6 @@ export class Previews {
   private nextSource: SpriteSource | undefined;
   private sourceTimer: ReturnType<typeof setTimeout> | 0 = 0;
   private eventPayload: unknown;
-  /** The CSS width `--vod-thumbnails-max-width` comes to in this player (read when the layout changes). */
-  private maxWidth = Infinity;
   private readonly source = new SourceChoice();
   private readonly annotations: LazyAnnotations;
   /** Counts loads (and detaches): a ready whose marks arrive after the next load stays unsaid. */
@@ -71,7 +70,7 @@ export class Previews {
       refresh: this.host.refreshEvent,
       choose: (this.asked() ?? '') === '' && !this.host.fileId,
     }),
-    need: () => Math.min(this.cssWidth() ?? 0, this.maxWidth) * (devicePixelRatio || 1),
+    need: () => this.width.shown() * (devicePixelRatio || 1),
     definition: (info) => {
       this.painter?.repaint();
       this.report.emit('vod-thumbnails-definition', { definition: info.definition });
@@ -92,7 +91,12 @@ export class Previews {
     fail: (error, stage) => this.report.fail(error, stage),
     sheetLoaded: () => this.painter?.repaint(),
   });
-
+  private readonly width = new PreviewWidth(
+    () => this.host.width,
+    this.pipeline,
+    () => (this.root?.querySelector('.probe') as HTMLElement | null) ?? undefined,
+    () => this.layout?.().width,
+  );
 
   constructor(
     private readonly host: VodSpriteThumbnails,
@@ -169,7 +173,7 @@ export class Previews {
   /** Resize, fullscreen or a new screen density: measure once, redraw the ticks, pick the definition again. */
   private layoutChanged(then?: () => void): void {
     this.density = devicePixelRatio;
-    this.maxWidth = (this.root?.querySelector('.probe') as HTMLElement | null)?.getBoundingClientRect().width || Infinity;
+    this.width.invalidate();
     this.annotations.place(this.player, this.layout?.());
     void this.pipeline.repick();
     this.painter?.repaint();
@@ -197,11 +201,6 @@ export class Previews {
       if (!next || !this.player) return;
       if (this.source.changed(next) || this.pipeline.resume()) this.reload();
     });
-  }
-
-  /** The preview's CSS width before `--vod-thumbnails-max-width` caps it. */
-  private cssWidth(): number | undefined {
-    return this.host.width && this.host.width > 0 ? this.host.width : (this.pipeline.definitions?.baseWidth ?? this.pipeline.track?.cue(0)?.w);
   }
 
   private reload(): void {
@@ -235,7 +234,7 @@ export class Previews {
     const scrub = scrubs ? this.pipeline.trackFor(layout.width * (devicePixelRatio || 1)) : undefined;
     const { marks, chapters, snapPx } = this.annotations;
     const fixed = !!this.host.width && this.host.width > 0;
-    const context = { marks, chapters, snapPx, duration, layout, showTime: this.host.showTime, width: this.cssWidth(), fixed, scrub };
+    const context = { marks, chapters, snapPx, duration, layout, showTime: this.host.showTime, width: this.width.css(), fixed, scrub };
     const frame = previewFrame(request, context, this.pipeline, this.painter?.drawn);
     if (request.via === 'key' && frame) this.annotations.say(frame.announce);
     return frame;
