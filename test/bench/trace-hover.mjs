@@ -3,6 +3,7 @@
 // and prints, per rendering frame (main-thread Commit to Commit), how many layouts ran, what
 // invalidated style and layout (with the script that did it) and main-thread time by event.
 // It answers "whose layout is it?", which CDP's LayoutCount cannot. Trace in /tmp/trace-<page>.json.
+// BENCH_SRC=<checkout> builds that src/ instead (compare a change against this one).
 import { writeFileSync } from 'node:fs';
 import { servePages } from './hover-server.js';
 import { openPage, sweep } from './hover-measure.js';
@@ -10,7 +11,8 @@ import { buildIife, launchChrome } from './support.js';
 
 const name = process.argv[2] ?? 'element';
 const count = Number(process.argv[3] ?? 100);
-const server = await servePages(await buildIife(), 0);
+// BENCH_SRC: a checkout whose src/ to build (e.g. a worktree with a change to compare).
+const server = await servePages(await buildIife(process.env.BENCH_SRC || undefined), 0);
 const browser = await launchChrome();
 const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
 const { cdp, bar } = await openPage(context, `${server.origin}/${name}.html`, name, 'threadTicks');
