@@ -172,7 +172,7 @@ export class VodSpriteThumbnails extends LitElement {
       <div class="preview" hidden>
         <div class="text" part="text" dir="auto" hidden></div>
         <div class="thumbnail" part="thumbnail" hidden><canvas></canvas></div>
-        <div class="time" part="time" hidden></div>
+        <canvas class="time" part="time" hidden></canvas>
       </div>
       <div class="live" aria-live="polite"></div>
       <div class="probe"></div>`;

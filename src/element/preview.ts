@@ -2,10 +2,12 @@
  * The hover path. It bypasses Lit's update cycle on purpose: input handlers only record the
  * latest request, and one named requestAnimationFrame per frame writes what changed:
  * `transform` for the position (compositor only, no layout), the canvas only when the tile
- * changes, text only when the string changes. Sizes are written (and read back, one layout)
+ * changes, the time label (a canvas too: label-canvas.ts says why) and the text only when the
+ * string changes. Sizes are written (and read back, one layout)
  * only when the tile's size or the player's width changes, never per move.
  */
 import type { ThumbnailCue } from '../parse/types.js';
+import { LabelCanvas } from './label-canvas.js';
 
 /** What one frame shows; `x` in px from the player's left edge. */
 export interface Frame {
@@ -32,7 +34,7 @@ export interface PreviewParts {
   preview: HTMLElement;
   thumbnail: HTMLElement;
   canvas: HTMLCanvasElement;
-  time: HTMLElement;
+  time: HTMLCanvasElement;
   text: HTMLElement;
   scrub: HTMLElement;
   scrubCanvas: HTMLCanvasElement;
@@ -95,6 +97,7 @@ export class PreviewPainter<Request> {
   private cssWidth = 0;
   private readonly tile: TileCanvas;
   private readonly scrubTile: TileCanvas;
+  private readonly timeLabel: LabelCanvas;
   private scrubSize = '';
 
   /**
@@ -108,6 +111,7 @@ export class PreviewPainter<Request> {
   ) {
     this.tile = new TileCanvas(parts.canvas);
     this.scrubTile = new TileCanvas(parts.scrubCanvas);
+    this.timeLabel = new LabelCanvas(parts.time);
   }
 
   /** Show `request` at the next animation frame (later calls in the same frame win). */
@@ -145,6 +149,7 @@ export class PreviewPainter<Request> {
     if (visible !== this.shown) {
       this.shown = visible;
       preview.hidden = !visible;
+      if (visible) this.timeLabel.restyle();
     }
     // Our label replaces video.js's time tooltip; without one (show-time="false") it stays.
     const labelled = visible && frame.label !== undefined;
@@ -177,7 +182,7 @@ export class PreviewPainter<Request> {
     if (frame.label !== this.label) {
       this.label = frame.label;
       time.hidden = frame.label === undefined;
-      time.textContent = frame.label ?? '';
+      this.timeLabel.draw(frame.label ?? '');
     }
     if (frame.text !== this.text) {
       this.text = frame.text;

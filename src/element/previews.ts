@@ -121,7 +121,7 @@ export class Previews {
     this.root = root;
     const find = (selector: string) => root.querySelector(selector) as HTMLElement;
     const canvas = (selector: string) => find(`${selector} canvas`) as HTMLCanvasElement;
-    const parts = { preview: find('.preview'), thumbnail: find('.thumbnail'), canvas: canvas('.thumbnail'), time: find('.time'), text: find('.text'), scrub: find('.scrub'), scrubCanvas: canvas('.scrub') };
+    const parts = { preview: find('.preview'), thumbnail: find('.thumbnail'), canvas: canvas('.thumbnail'), time: find('.time') as HTMLCanvasElement, text: find('.text'), scrub: find('.scrub'), scrubCanvas: canvas('.scrub') };
     this.painter = new PreviewPainter<SeekRequest>(parts, (request) => this.frameOf(request), (shown) => this.showTooltips(!shown));
     this.annotations.bind(find('.marks'), find('.live'));
   }

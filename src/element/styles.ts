@@ -49,7 +49,7 @@ export const styles = css`
     background: var(--vod-thumbnails-background);
     overflow: hidden;
   }
-  canvas {
+  .thumbnail canvas {
     display: block;
     width: 100%;
     height: 100%;
@@ -69,8 +69,7 @@ export const styles = css`
     padding: 2px 6px;
   }
   .time {
-    white-space: nowrap;
-    font-variant-numeric: tabular-nums;
+    display: block;
   }
   .text {
     max-width: max(100%, 160px);
