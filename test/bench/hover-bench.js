@@ -16,7 +16,10 @@
 // --throttled-moves=N (200), --throttled-interval=MS (48) for the throttled round,
 // --port=N / BENCH_PORT (0 = any), --src=DIR / BENCH_SRC (a checkout whose src/ to build,
 // e.g. a `git worktree` of HEAD; default this one),
-// --time=cpu|wall / BENCH_TIME (cpu: the main thread's CPU time, CDP threadTicks; wall: timeTicks).
+// --time=cpu|wall / BENCH_TIME (cpu: the main thread's CPU time, CDP threadTicks; wall: timeTicks),
+// --against=DIR[,DIR…] (also the element built from each DIR's src/, measured in the same rounds
+// but not judged: A/B a change with both builds under the same load), --pages=a,b (only these pages
+// besides bare, e.g. element,against,sprite for a quicker A/B).
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PAGES, servePages } from './hover-server.js';
@@ -38,13 +41,17 @@ const srcRoot = resolve(stringArg('src', root));
 // Main-thread CPU time by default: wall time on this shared 2-core machine mostly measures the
 // other processes (measured: a 51 ms loop read 160–460 ms of wall time under load).
 const timeDomain = stringArg('time', 'cpu') === 'wall' ? 'timeTicks' : 'threadTicks';
-const OURS = ['element', 'plugin', 'marks'];
-const PEERS = ['sprite', 'vtt'];
-const CONTENDERS = [...OURS, ...PEERS];
+const againstRoots = stringArg('against', '').split(',').filter(Boolean).map((dir) => resolve(dir));
+const onlyPages = stringArg('pages', '').split(',').filter(Boolean);
+const chosen = (name) => onlyPages.length === 0 || onlyPages.includes(name);
+const OURS = ['element', 'plugin', 'marks'].filter(chosen);
+const PEERS = ['sprite', 'vtt'].filter(chosen);
+const CONTENDERS = [...OURS, ...againstRoots.map((_, i) => `against${i + 1}`), ...PEERS];
+if (PEERS.length === 0) throw new Error('--pages needs at least one peer (sprite or vtt) to compare with');
 const MAX_RATIO = 1.0;
 
 /** The lead may be mid-edit: a failing build is retried a few times before giving up. */
-async function buildWithRetry(attempts = 6) {
+async function buildWithRetry(srcRoot, attempts = 6) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await buildIife(srcRoot);
@@ -184,8 +191,11 @@ function printLayoutsPerFrame(title, perRound) {
 }
 
 const started = performance.now();
-const ours = await buildWithRetry();
-const server = await servePages(ours, port);
+const ours = await buildWithRetry(srcRoot);
+const against = [];
+for (const dir of againstRoots) against.push({ label: `element, built from ${dir}`, code: await buildWithRetry(dir) });
+const server = await servePages(ours, port, against);
+for (const name of Object.keys(PAGES)) if (name !== 'bare' && !CONTENDERS.includes(name)) delete PAGES[name];
 const browser = await launchChrome();
 // One context (pages are fresh each time; the server sends no-store): a new context per page
 // costs seconds on a loaded machine.

@@ -23,9 +23,9 @@ export const PAGES = {
 };
 
 function pageHtml(name) {
-  const { styles, scripts } = PAGES[name];
+  const { styles, scripts, setup = name } = PAGES[name];
   return `<!doctype html>
-<html lang="en" data-page="${name}">
+<html lang="en" data-page="${setup}">
 <meta charset="utf-8">
 <title>hover bench: ${name}</title>
 <link rel="stylesheet" href="/vendor/video-js.min.css">
@@ -38,8 +38,14 @@ ${scripts.map((src) => `<script src="${src}"></script>`).join('\n')}
 `;
 }
 
-/** Starts the loopback server for the pages; `ours` is our IIFE (support.js `buildIife`). */
-export function servePages(ours, port) {
+/**
+ * Starts the loopback server for the pages; `ours` is our IIFE (support.js `buildIife`).
+ * Each of `against` (other builds `{ label, code }`) adds a page `againstN` set up as the element with it.
+ */
+export function servePages(ours, port, against = []) {
+  against.forEach(({ label }, i) => {
+    PAGES[`against${i + 1}`] = { label, scripts: [`/against${i + 1}.js`], styles: [], setup: 'element' };
+  });
   const js = 'text/javascript';
   const routes = {
     '/vendor/video.min.js': [js, read(join(modules, 'video.js/dist/video.min.js'))],
@@ -48,6 +54,7 @@ export function servePages(ours, port) {
     '/peer/videojs-vtt-thumbnails.min.js': [js, read(join(modules, 'videojs-vtt-thumbnails/dist/videojs-vtt-thumbnails.min.js'))],
     '/peer/videojs-vtt-thumbnails.css': ['text/css', read(join(modules, 'videojs-vtt-thumbnails/dist/videojs-vtt-thumbnails.css'))],
     '/ours.js': [js, ours],
+    ...Object.fromEntries(against.map(({ code }, i) => [`/against${i + 1}.js`, [js, code]])),
     '/hover-page.js': [js, read(join(root, 'test/bench/hover-page.js'))],
     '/media/sample.mp4': ['video/mp4', read(join(media, 'sample.mp4'))],
     '/media/imageSprite_10.vtt': ['text/vtt; charset=utf-8', read(join(media, 'imageSprite_10.vtt'))],
