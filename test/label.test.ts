@@ -79,6 +79,7 @@ describe('time label (a canvas)', () => {
     expect(drawn.count, 'ink in the label').to.be.greaterThan(20);
     expect(drawn.width, 'as wide as the text in the part font').to.be.closeTo(reference.width, 2);
     expect(drawn.height, 'as tall').to.be.closeTo(reference.height, 2);
+    expect(drawn.count, 'as much ink: the same glyphs').to.be.closeTo(reference.count, reference.count * 0.15);
     for (const channel of drawn.colour) expect(channel, 'white (--vod-thumbnails-color)').to.be.greaterThan(200);
     const centre = (drawn.left + drawn.right + 1) / 2;
     expect(centre, 'centred horizontally').to.be.closeTo(canvas.width / 2, 2);
@@ -140,5 +141,22 @@ describe('time label (a canvas)', () => {
       expect(drawn.width, 'the text at 2×').to.be.closeTo(referenceInk(expected, fontOf(canvas), 2).width, 3);
       await moveAway();
     });
+  });
+
+  it("draws an app's own time format (videojs.time.setFormatTime) with letters in it, as text", async () => {
+    videojs.time.setFormatTime((seconds: number) => `${Math.floor(seconds / 60)} min ${Math.floor(seconds % 60)} s`);
+    try {
+      const { player, el } = await startWithThumbnails();
+      const expected = await labelFor(el, player, 95);
+      expect(expected).to.match(/^1 min \d+ s$/);
+      const canvas = labelCanvas(el);
+      const drawn = ink(canvas);
+      const reference = referenceInk(expected, fontOf(canvas), 1);
+      expect(drawn.width, 'as wide as the text').to.be.closeTo(reference.width, 2);
+      expect(drawn.count, 'as much ink').to.be.closeTo(reference.count, reference.count * 0.1);
+      await moveAway();
+    } finally {
+      videojs.time.resetFormatTime();
+    }
   });
 });
